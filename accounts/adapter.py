@@ -1,0 +1,39 @@
+from types import SimpleNamespace
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import translate_url
+from django.utils import translation
+
+from home.selectors import site_settings
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Ties allauth to the reader's language and to the publication's name.
+
+    https://docs.allauth.org/en/latest/account/advanced.html#custom-redirects
+    """
+
+    def save_user(self, request, user, form, commit=True):
+        # A reader who signs up on the English site gets English emails from then on.
+        user.language = translation.get_language() or user.language
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        url = super().get_login_redirect_url(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return translate_url(url, user.language)
+        return url
+
+    def send_mail(self, template_prefix, email, context):
+        # Without django.contrib.sites allauth would sign its emails with the bare
+        # host name; readers know us by the publication's name.
+        request = self.request
+        context = {
+            "current_site": SimpleNamespace(
+                name=site_settings(request).publication_name,
+                domain=request.get_host() if request else "",
+            ),
+            **context,
+        }
+        super().send_mail(template_prefix, email, context)

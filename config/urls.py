@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.db import connection
+from django.http import JsonResponse
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+
+@never_cache
+def healthz(request):
+    """For the load balancer: answers 200 once the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# French at the root, English under /en/: the language is in the URL, so a page is
+# the same for every visitor who asks for it and can be cached whole.
+urlpatterns += i18n_patterns(
+    path("compte/", include("accounts.urls")),
+    path("compte/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,79 @@
+"""Build the demo site: page tree, site settings and demo accounts.
+
+Idempotent: what already exists is left as it is, so ``make run`` can call it every
+time without duplicating anything or undoing an editor's changes. Refuses to run in
+production, where demo accounts with a published password would be a hole.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.factories import DEMO_PASSWORD, UserFactory
+from home.demo_content import HOME_INTRO, PAGES
+from home.factories import StandardPageFactory
+from home.models import HomePage, SiteSettings, StandardPage
+
+DEMO_USERS = [
+    # (email, first name, last name, traits)
+    ("redaction@example.org", "Camille", "Rédaction", {"editor": True}),
+    ("lecteur@example.org", "Léa", "Lectrice", {"verified": True}),
+    ("abonne@example.org", "Yanis", "Abonné", {"verified": True}),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo pages, settings and accounts (development only)."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo refuses to run with DJANGO_ENV=production.")
+        with transaction.atomic():
+            home = self.seed_home()
+            self.seed_pages(home)
+            self.seed_users()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def seed_home(self) -> HomePage:
+        home = HomePage.objects.first()
+        if home is None:
+            raise CommandError("No home page: run `manage.py migrate` first.")
+        if not home.intro:
+            home.intro = HOME_INTRO
+            home.save_revision().publish()
+        return home
+
+    def seed_pages(self, home: HomePage) -> None:
+        site_settings = SiteSettings.load()
+        changed = False
+        for spec in PAGES:
+            page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+            if page is None:
+                page = StandardPageFactory(
+                    parent=home,
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    intro=spec["intro"],
+                    body=spec["body"],
+                )
+                self.stdout.write(f"  page /{spec['slug']}/")
+            if getattr(site_settings, f"{spec['setting']}_id") is None:
+                setattr(site_settings, spec["setting"], page)
+                changed = True
+        if not site_settings.contact_email:
+            site_settings.contact_email = "bonjour@versus.example"
+            changed = True
+        if changed:
+            site_settings.save()
+
+    def seed_users(self) -> None:
+        moderators = Group.objects.filter(name="Moderators").first()
+        for email, first_name, last_name, traits in DEMO_USERS:
+            user = UserFactory(
+                email=email, first_name=first_name, last_name=last_name, **traits
+            )
+            if traits.get("editor") and moderators is not None:
+                user.groups.add(moderators)
+        self.stdout.write(f"  accounts: {', '.join(u[0] for u in DEMO_USERS)}")
+        self.stdout.write(f"  password: {DEMO_PASSWORD}")

@@ -1,0 +1,47 @@
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from accounts.factories import UserFactory
+from home.models import HomePage
+
+
+def pytest_configure(config):
+    # Speed-ups that change nothing a reader would notice.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate limits and cached pages of one test
+    must not leak into the next. With REDIS_URL set this empties that Redis database,
+    so point the tests at a database of their own (the README says which)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """The site's home page, as the migration creates it on every install.
+
+    Transactional tests flush the tables the migration filled, so it is rebuilt when
+    missing.
+    """
+    home = HomePage.objects.first()
+    if home is None:
+        Locale.objects.get_or_create(language_code="fr")
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        home = root.add_child(instance=HomePage(title="Versus", slug="accueil"))
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home},
+        )
+    return home
+
+
+@pytest.fixture
+def reader(db):
+    """A registered reader whose email address is verified."""
+    return UserFactory(email="lea@example.org", first_name="Léa", verified=True)
