@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -25,10 +25,11 @@ def overview(request):
         form = ProfileForm(request.POST)
         if form.is_valid():
             services.update_profile(user, **form.cleaned_data)
-            messages.success(request, _("Your details have been saved."))
-            # The page answers in the language just chosen.
-            url = translate_url(reverse("accounts:overview"), user.language)
-            return redirect(url)
+            # The next page, and the word that all went well, come in the language
+            # just chosen.
+            with translation.override(user.language):
+                messages.success(request, _("Your details have been saved."))
+            return redirect(translate_url(reverse("accounts:overview"), user.language))
     else:
         form = ProfileForm(
             initial={

@@ -22,4 +22,4 @@ class DevelopmentEmailBackend(AnymailConsoleBackend):
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
         path = self.folder / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
-        path.write_bytes(message.message().as_bytes(linesep="\n"))
+        path.write_bytes(message.message().as_bytes())

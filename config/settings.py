@@ -219,6 +219,8 @@ if EMAIL_ESP:
         )
     MAILERS = {"default": {"BACKEND": f"anymail.backends.{EMAIL_ESP}.EmailBackend"}}
     if _ESP_KEY_NAMES[EMAIL_ESP]:
+        if PRODUCTION:
+            require(["EMAIL_ESP_API_KEY"])
         ANYMAIL[_ESP_KEY_NAMES[EMAIL_ESP]] = env_str("EMAIL_ESP_API_KEY")
     if EMAIL_ESP == "mailjet":
         ANYMAIL["MAILJET_SECRET_KEY"] = env_str("EMAIL_ESP_SECRET_KEY")
@@ -284,7 +286,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the Wagtail preview renders in an iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -5,6 +5,8 @@ Figures that only the company can give (registration numbers, address) are marke
 « à compléter » rather than invented.
 """
 
+HOME_HEADLINE = "Une question, deux camps, votre verdict"
+
 HOME_INTRO = (
     "Chaque semaine, une question de société, deux experts citoyens — un pour, un "
     "contre — et un contexte factuel. Vous lisez les deux, vous tranchez, et vous "

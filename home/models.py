@@ -16,6 +16,12 @@ class HomePage(Page):
     says plainly what will appear there.
     """
 
+    headline = models.CharField(
+        _("headline"),
+        max_length=120,
+        blank=True,
+        help_text=_("The front page's big line; the page title is used when empty."),
+    )
     intro = models.TextField(
         _("intro"),
         max_length=400,
@@ -23,7 +29,7 @@ class HomePage(Page):
         help_text=_("One or two sentences under the front page title."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("headline"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage"]

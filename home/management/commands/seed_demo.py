@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
-from home.demo_content import HOME_INTRO, PAGES
+from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -39,7 +39,8 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home is None:
             raise CommandError("No home page: run `manage.py migrate` first.")
-        if not home.intro:
+        if not home.intro and not home.headline:
+            home.headline = HOME_HEADLINE
             home.intro = HOME_INTRO
             home.save_revision().publish()
         return home

@@ -1,0 +1,66 @@
+import io
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Page
+
+from home.demo_content import PAGES
+from home.models import HomePage, SiteSettings, StandardPage
+
+User = get_user_model()
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_site_and_the_three_demo_accounts(client):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    home = HomePage.objects.get()
+    assert home.intro
+    assert {p.slug for p in StandardPage.objects.child_of(home)} == {
+        spec["slug"] for spec in PAGES
+    }
+    settings = SiteSettings.load()
+    assert settings.cookies_page.slug == "cookies"
+    assert settings.transparency_page.slug == "transparence"
+
+    editor = User.objects.get(email="redaction@example.org")
+    assert editor.is_superuser
+    assert editor.check_password("versus-demo")
+    for email in ("lecteur@example.org", "abonne@example.org"):
+        reader = User.objects.get(email=email)
+        assert not reader.is_staff
+        assert reader.check_password("versus-demo")
+        assert EmailAddress.objects.get(user=reader, email=email).verified
+
+    assert client.login(email="redaction@example.org", password="versus-demo")
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_duplicates_nothing_and_keeps_editors_changes():
+    call_command("seed_demo", stdout=io.StringIO())
+    home = HomePage.objects.get()
+    home.intro = "Un texte réécrit par la rédaction."
+    home.save()
+    counts = (Page.objects.count(), User.objects.count(), EmailAddress.objects.count())
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert (
+        Page.objects.count(),
+        User.objects.count(),
+        EmailAddress.objects.count(),
+    ) == counts
+    assert HomePage.objects.get().intro == "Un texte réécrit par la rédaction."
+
+
+@override_settings(PRODUCTION=True)
+@pytest.mark.django_db
+def test_seed_demo_refuses_to_run_in_production():
+    with pytest.raises(CommandError, match="refuses to run with DJANGO_ENV=production"):
+        call_command("seed_demo")
+
+    assert not User.objects.exists()
