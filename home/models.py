@@ -60,6 +60,17 @@ class StandardPage(Page):
         verbose_name_plural = _("editorial pages")
 
 
+def _footer_page(label):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
     """What the masthead and footer say, editable without a deployment."""
@@ -81,46 +92,11 @@ class SiteSettings(BaseGenericSetting):
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
 
-    legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("legal notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    terms_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("terms of sale"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cookies_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("cookies"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    transparency_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("transparency"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    legal_notice_page = _footer_page(_("legal notice"))
+    terms_page = _footer_page(_("terms of sale"))
+    privacy_page = _footer_page(_("privacy"))
+    cookies_page = _footer_page(_("cookies"))
+    transparency_page = _footer_page(_("transparency"))
 
     panels = [
         MultiFieldPanel(
