@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 class Command(BaseCommand):
     help = "Compile locale/*/LC_MESSAGES/*.po to .mo (no gettext tools needed)."
+    requires_system_checks = []
 
     def handle(self, *args, **options):
         compiled = 0
