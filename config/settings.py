@@ -36,6 +36,10 @@ SECRET_KEY = (
     env_str("SECRET_KEY") or "django-insecure-versus-development-key-not-secret"
 )
 
+# Keys the hashes standing for readers in verdict rows. Changing it unties every
+# past verdict from its reader (they could then vote again), so set it once.
+VERDICT_PSEUDONYM_KEY = env_str("VERDICT_PSEUDONYM_KEY") or SECRET_KEY
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -45,6 +49,8 @@ INSTALLED_APPS = [
     # Versus rooms
     "accounts",
     "home",
+    "newsroom",
+    "debates",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -73,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
+    path("experts/", include("newsroom.urls")),
+    path("avis/", include("debates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

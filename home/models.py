@@ -29,14 +29,41 @@ class HomePage(Page):
         help_text=_("One or two sentences under the front page title."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("headline"), FieldPanel("intro")]
+    featured_debate = models.ForeignKey(
+        "debates.DebatePage",
+        verbose_name=_("featured debate"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Left empty, the newest debate leads the front page."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("headline"),
+        FieldPanel("intro"),
+        FieldPanel("featured_debate"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "debates.DebateIndexPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from debates import selectors as debate_selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(debate_selectors.published_debates()[:5])
+        featured = self.featured_debate if self.featured_debate_id else None
+        if featured is None or not featured.live:
+            featured = latest[0] if latest else None
+        context["featured_debate"] = featured
+        context["latest_debates"] = [d for d in latest if d != featured][:4]
+        return context
 
 
 class StandardPage(Page):

@@ -6,6 +6,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from accounts.factories import UserFactory
+from debates.factories import DebateIndexPageFactory, DebatePageFactory
+from debates.models import DebateIndexPage
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -25,7 +27,7 @@ def test_the_home_page_shows_every_slot_with_an_honest_empty_state(
     client, home_page, django_assert_max_num_queries
 ):
     client.get("/")  # warm Wagtail's per-site caches
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(7):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -35,6 +37,34 @@ def test_the_home_page_shows_every_slot_with_an_honest_empty_state(
     assert "Le débat à la une" in slots["debats"].get_text()
     assert "Aucun vote n'est ouvert en ce moment." in slots["votez"].get_text()
     assert "Aucune conférence programmée" in slots["evenements"].get_text()
+
+
+@pytest.mark.django_db
+def test_the_newest_debate_leads_unless_an_editor_features_another(
+    client, home_page, django_assert_max_num_queries
+):
+    index = DebateIndexPageFactory(parent=home_page)
+    older = DebatePageFactory(
+        parent=index, title="Faut-il une question plus ancienne ?"
+    )
+    for n in range(5):
+        DebatePageFactory(parent=index, title=f"Question récente {n} ?")
+
+    with django_assert_max_num_queries(12):
+        page = soup(client.get("/"))
+    assert page.select_one(".featured__title").get_text(strip=True) == (
+        "Question récente 4 ?"
+    )
+    assert [a.get_text() for a in page.select(".latest-list a")] == [
+        f"Question récente {n} ?" for n in (3, 2, 1, 0)
+    ]
+    assert link_texts(client.get("/"), "nav.site-nav a")["Débats"] == "/debats/"
+
+    home_page.featured_debate = older
+    home_page.save()
+    page = soup(client.get("/"))
+    assert page.select_one(".featured__title").get_text(strip=True) == older.title
+    assert len(page.select(".latest-list a")) == 4
 
 
 @pytest.mark.django_db
@@ -178,7 +208,7 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_page_type_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, DebateIndexPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_there_is_only_one_home_page(self):

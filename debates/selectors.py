@@ -1,0 +1,72 @@
+"""Read queries shared by the debate pages, the home page and expert profiles."""
+
+from django.db.models import Q, QuerySet
+
+from debates.models import DebatePage, Verdict, VerdictTally
+from newsroom.models import Theme
+
+
+def published_debates() -> QuerySet[DebatePage]:
+    """Live debates, newest first, with what a listing card shows."""
+    return (
+        DebatePage.objects.live()
+        .public()
+        .select_related("pour_contributor", "contre_contributor")
+        .prefetch_related("themes")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def debate_listing(*, index, theme_slug: str = "", query: str = ""):
+    """The index page's debates, filtered by theme and searched; and the theme."""
+    debates = published_debates().child_of(index)
+    theme = Theme.objects.filter(slug=theme_slug).first() if theme_slug else None
+    if theme is not None:
+        debates = debates.filter(themes=theme)
+    if query:
+        # Wagtail search returns a result list; keep it a queryset of ids so the
+        # listing keeps its prefetches and its order.
+        ids = [page.pk for page in DebatePage.objects.live().search(query)]
+        debates = debates.filter(pk__in=ids)
+    return debates, theme
+
+
+def themes_in_use() -> QuerySet[Theme]:
+    return (
+        Theme.objects.filter(debates__live=True)
+        .distinct()
+        .order_by("sort_order", "name")
+    )
+
+
+def debates_by_contributor(contributor) -> QuerySet[DebatePage]:
+    return published_debates().filter(
+        Q(pour_contributor=contributor) | Q(contre_contributor=contributor)
+    )
+
+
+def related_debates(debate: DebatePage, limit: int = 3) -> list[DebatePage]:
+    """Other debates sharing a theme, newest first."""
+    return list(
+        published_debates()
+        .filter(themes__in=debate.themes.all())
+        .exclude(pk=debate.pk)
+        .distinct()[:limit]
+    )
+
+
+def tally_for(debate: DebatePage) -> VerdictTally:
+    return VerdictTally.objects.filter(debate=debate).first() or VerdictTally(
+        debate=debate
+    )
+
+
+def reader_verdicts(debate: DebatePage, user) -> dict[str, str]:
+    """The reader's own stances on this debate, by moment."""
+    from debates.services import reader_key
+
+    return dict(
+        Verdict.objects.filter(debate=debate, reader_key=reader_key(user)).values_list(
+            "moment", "stance"
+        )
+    )

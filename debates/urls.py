@@ -1,0 +1,9 @@
+from django.urls import path
+
+from debates import views
+
+app_name = "debates"
+
+urlpatterns = [
+    path("verdict/<int:page_id>/", views.give_verdict, name="verdict"),
+]

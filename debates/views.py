@@ -1,0 +1,44 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from debates import services
+from debates.forms import VerdictForm
+from debates.models import DebatePage
+
+
+@login_required
+@require_POST
+def give_verdict(request, page_id: int):
+    debate = get_object_or_404(DebatePage.objects.live().public(), pk=page_id)
+    moment = request.POST.get("moment", "")
+    form = VerdictForm(
+        request.POST,
+        needs_consent=not services.has_consented(request.user),
+        auto_id=f"verdict-{moment}-%s",
+    )
+    if form.is_valid():
+        try:
+            if form.needs_consent:
+                services.give_stance_consent(request.user)
+            services.cast_verdict(
+                debate,
+                user=request.user,
+                moment=form.cleaned_data["moment"],
+                stance=form.cleaned_data["stance"],
+            )
+        except services.VerdictError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your verdict is recorded. Thank you!"))
+            return redirect(debate.get_url(request) + "#verdict")
+    # The page again, with the reader's choice and the message next to it.
+    context = debate.get_context(request)
+    if moment in context["verdict_forms"]:
+        context["verdict_forms"][moment] = form
+    else:
+        messages.error(request, _("This choice does not exist."))
+    return TemplateResponse(request, debate.get_template(request), context, status=400)
