@@ -7,8 +7,10 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page
 
+from debates.models import DebatePage, Verdict, VerdictTally
 from home.demo_content import PAGES
 from home.models import HomePage, SiteSettings, StandardPage
+from newsroom.models import Theme
 
 User = get_user_model()
 
@@ -37,6 +39,30 @@ def test_seed_demo_builds_the_site_and_the_three_demo_accounts(client):
 
     assert client.login(email="redaction@example.org", password="versus-demo")
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_seed_demo_publishes_twelve_debates_with_experts_sources_and_verdicts(client):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    debates = DebatePage.objects.live()
+    assert debates.count() == 12
+    assert Theme.objects.filter(debates__in=debates).distinct().count() >= 6
+    for debate in debates:
+        assert debate.pour_contributor.live
+        assert debate.contre_contributor.live
+        assert debate.pour_contributor != debate.contre_contributor
+        assert len(debate.pour_sources) >= 2
+        assert len(debate.contre_sources) >= 2
+        tally = VerdictTally.objects.get(debate=debate)
+        for moment in ("before", "after"):
+            rows = Verdict.objects.filter(debate=debate, moment=moment)
+            assert tally.total(moment) == rows.count() > 0
+    assert debates.filter(premium=True).exists()
+    assert debates.filter(chosen_by_readers=True).exists()
+    newest = debates.order_by("-first_published_at").first()
+    assert client.get("/").context["featured_debate"] == newest
+    assert client.get(newest.url).status_code == 200
 
 
 @pytest.mark.django_db

@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
+from debates import services as debate_services
+from debates.demo import PANEL_SIZE, seed_debates
 from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
@@ -33,6 +35,7 @@ class Command(BaseCommand):
             home = self.seed_home()
             self.seed_pages(home)
             self.seed_users()
+            seed_debates(home, panel=self.seed_panel(), stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def seed_home(self) -> HomePage:
@@ -67,6 +70,18 @@ class Command(BaseCommand):
             changed = True
         if changed:
             site_settings.save()
+
+    def seed_panel(self) -> list:
+        """Demo readers who cannot log in (no usable password), whose verdicts fill
+        the charts."""
+        panel = []
+        for n in range(1, PANEL_SIZE + 1):
+            reader = UserFactory(
+                email=f"panel-{n:02d}@example.org", password=None, verified=True
+            )
+            debate_services.give_stance_consent(reader)
+            panel.append(reader)
+        return panel
 
     def seed_users(self) -> None:
         moderators = Group.objects.filter(name="Moderators").first()
