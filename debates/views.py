@@ -34,7 +34,9 @@ def give_verdict(request, page_id: int):
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your verdict is recorded. Thank you!"))
-            return redirect(debate.get_url(request) + "#verdict")
+            # Before reading, back to the sides; after, to how opinion moved.
+            anchor = "verdict" if moment == "after" else "verdict-before"
+            return redirect(f"{debate.get_url(request)}#{anchor}")
     # The page again, with the reader's choice and the message next to it.
     context = debate.get_context(request)
     if moment in context["verdict_forms"]:

@@ -187,7 +187,7 @@ def test_a_reader_gives_consent_and_a_verdict_through_the_form(client, debate):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == debate.url + "#verdict"
+    assert response["Location"] == debate.url + "#verdict-before"
     assert services.has_consented(reader)
     assert Verdict.objects.get().stance == "contre"
     page = soup(client.get(debate.url))
