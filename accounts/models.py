@@ -65,3 +65,11 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.email.split("@", 1)[0]
+
+    @property
+    def public_name(self) -> str:
+        """How the reader signs in public: first name and initial, never the email."""
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if first and last:
+            return f"{first} {last[0]}."
+        return first or last or str(_("Versus reader"))

@@ -5,9 +5,12 @@ from django.db import connection
 from django.http import JsonResponse
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from debates import feeds, seo
 
 
 @never_cache
@@ -22,6 +25,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt", content_type="text/plain; charset=utf-8"
+        ),
+        name="robots_txt",
+    ),
 ]
 
 if settings.DEBUG:
@@ -34,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("experts/", include("newsroom.urls")),
     path("avis/", include("debates.urls")),
+    path("flux/debats.rss", feeds.LatestDebatesFeed(), name="debates_feed_rss"),
+    path("flux/debats.atom", feeds.LatestDebatesAtomFeed(), name="debates_feed_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -15,3 +15,8 @@ class DebatesConfig(AppConfig):
             export=services.export_verdicts,
             erase=services.erase_verdicts,
         )
+        personal_data.register(
+            "reactions",
+            export=services.export_reactions,
+            erase=services.anonymise_reactions,
+        )

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from debates.models import DebateIndexPage, DebatePage
+from debates.models import DebateIndexPage, DebatePage, Reaction
 from newsroom.factories import ContributorFactory
 
 
@@ -61,3 +61,14 @@ class DebatePageFactory(wagtail_factories.PageFactory):
             # Parental relations are kept in memory until the page is saved.
             self.themes.set(extracted)
             self.save()
+
+
+class ReactionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reaction
+
+    debate = factory.SubFactory(DebatePageFactory)
+    author = factory.SubFactory("accounts.factories.UserFactory", verified=True)
+    tag = Reaction.Tag.NUANCE
+    text = "Un avis argumenté, sans attaque personnelle."
+    status = Reaction.Status.APPROVED

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from debates.models import Moment, Stance
+from debates.models import Moment, Reaction, Stance
 
 
 class VerdictForm(forms.Form):
@@ -31,3 +31,30 @@ class VerdictForm(forms.Form):
             )
         else:
             del self.fields["consent"]
+
+
+class ReactionForm(forms.Form):
+    tag = forms.ChoiceField(
+        label=_("Your reaction leans"),
+        choices=Reaction.Tag.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether you lean for, against or nuance.")},
+    )
+    text = forms.CharField(
+        label=_("Your reaction"),
+        max_length=2000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Plain text, 2,000 characters at most. Editors read every reaction "
+            "before it is published: no personal attacks."
+        ),
+        error_messages={
+            "required": _("Write your reaction."),
+            "min_length": _("Write at least %(limit_value)d characters."),
+            "max_length": _(
+                "Keep it to %(limit_value)d characters (it has %(show_value)d)."
+            ),
+        },
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -224,13 +225,28 @@ class DebatePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from debates import selectors
+        from debates.seo import DebateSeo
+        from home.selectors import section_urls
 
         context = super().get_context(request, *args, **kwargs)
         self.load_contributors()
+        # Listed in the head (tags, JSON-LD) and the body: one query for both.
+        prefetch_related_objects([self], "themes")
+        themes = list(self.themes.all())
+        context["seo"] = DebateSeo(self, request)
+        context["themes"] = themes
+        context["index_url"] = section_urls(request).get("debates.debateindexpage", "")
         context["tally"] = selectors.tally_for(self)
-        context["related"] = selectors.related_debates(self)
+        context["related"] = selectors.related_debates(self, themes=themes)
+        context["reactions"] = selectors.published_reactions(self)
         if request.user.is_authenticated:
+            from debates.forms import ReactionForm
+
             context.update(verdict_context(self, request.user))
+            context["my_pending_reactions"] = selectors.pending_reactions_of(
+                self, request.user
+            )
+            context["reaction_form"] = ReactionForm(auto_id="reaction-%s")
         return context
 
 
@@ -397,3 +413,73 @@ class StanceConsent(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.given_at:%Y-%m-%d}"
+
+
+class Reaction(models.Model):
+    """A reader's comment under a debate, tagged by stance, shown once approved.
+
+    Pre-moderated: nothing a reader writes is public before an editor approves it.
+    Replies go one level deep. When the author deletes their account, the reaction
+    stays, signed « Lecteur anonyme ».
+    """
+
+    class Tag(models.TextChoices):
+        POUR = "pour", _("For")
+        CONTRE = "contre", _("Against")
+        NUANCE = "nuance", _("Nuance")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    debate = models.ForeignKey(
+        DebatePage, on_delete=models.CASCADE, related_name="reactions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reactions",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    tag = models.CharField(_("stance"), max_length=8, choices=Tag.choices)
+    text = models.TextField(_("text"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    rejection_reason = models.CharField(
+        _("reason for rejection"), max_length=300, blank=True
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["debate", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_tag_display()}: {self.text[:60]}"
+
+    @property
+    def author_name(self) -> str:
+        return self.author.public_name if self.author_id else _("Anonymous reader")

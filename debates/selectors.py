@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from debates.models import DebatePage, Verdict, VerdictTally
+from debates.models import DebatePage, Reaction, Verdict, VerdictTally
 from newsroom.models import Theme
 
 
@@ -45,11 +45,15 @@ def debates_by_contributor(contributor) -> QuerySet[DebatePage]:
     )
 
 
-def related_debates(debate: DebatePage, limit: int = 3) -> list[DebatePage]:
+def related_debates(
+    debate: DebatePage, *, themes=None, limit: int = 3
+) -> list[DebatePage]:
     """Other debates sharing a theme, newest first."""
+    if themes is None:
+        themes = debate.themes.all()
     return list(
         published_debates()
-        .filter(themes__in=debate.themes.all())
+        .filter(themes__in=themes)
         .exclude(pk=debate.pk)
         .distinct()[:limit]
     )
@@ -69,4 +73,31 @@ def reader_verdicts(debate: DebatePage, user) -> dict[str, str]:
         Verdict.objects.filter(debate=debate, reader_key=reader_key(user)).values_list(
             "moment", "stance"
         )
+    )
+
+
+def published_reactions(debate: DebatePage) -> list[Reaction]:
+    """Approved reactions, oldest first, each with its approved replies (one query)."""
+    reactions = list(
+        Reaction.objects.filter(debate=debate, status=Reaction.Status.APPROVED)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    by_id = {reaction.pk: reaction for reaction in reactions}
+    threads = []
+    for reaction in reactions:
+        reaction.thread_replies = []
+    for reaction in reactions:
+        if reaction.parent_id is None:
+            threads.append(reaction)
+        elif reaction.parent_id in by_id:
+            by_id[reaction.parent_id].thread_replies.append(reaction)
+    return threads
+
+
+def pending_reactions_of(debate: DebatePage, user) -> list[Reaction]:
+    return list(
+        Reaction.objects.filter(
+            debate=debate, author=user, status=Reaction.Status.PENDING
+        ).order_by("created_at")
     )

@@ -1,7 +1,8 @@
-"""Verdicts: where readers stand before and after reading a debate.
+"""What readers do on a debate: verdicts and reactions.
 
-Every change goes through ``cast_verdict``, which keeps ``VerdictTally`` exact in
-the same transaction as the verdict row, under a lock on the tally row.
+Every verdict goes through ``cast_verdict``, which keeps ``VerdictTally`` exact in
+the same transaction as the verdict row, under a lock on the tally row. Reactions
+are held for moderation and published by ``approve_reaction``.
 """
 
 import hashlib
@@ -9,13 +10,17 @@ import hmac
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from debates import emails
 from debates.models import (
     DebatePage,
     Moment,
+    Reaction,
     Stance,
     StanceConsent,
     Verdict,
@@ -127,3 +132,114 @@ def export_verdicts(user) -> list[dict]:
 def erase_verdicts(user) -> None:
     """Delete the reader's stances; the published totals keep their share."""
     Verdict.objects.filter(reader_key=reader_key(user)).delete()
+
+
+# --- Reactions --------------------------------------------------------------------
+
+REACTIONS_PER_WINDOW = 5
+REACTION_WINDOW_SECONDS = 15 * 60
+
+
+class ReactionError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _is_verified(user) -> bool:
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+@transaction.atomic
+def post_reaction(
+    debate: DebatePage, *, user, tag: str, text: str, parent: Reaction | None = None
+) -> Reaction:
+    """A reader's reaction, held for moderation. Plain text only: it is escaped
+    wherever it is shown, and links only become links once approved."""
+    if not user.is_authenticated:
+        raise ReactionError(_("Log in to react."))
+    if not _is_verified(user):
+        raise ReactionError(_("Verify your email address to react."))
+    if not debate.live:
+        raise ReactionError(_("This debate is not published."))
+    if tag not in Reaction.Tag.values:
+        raise ReactionError(_("This choice does not exist."))
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise ReactionError(_("Write your reaction."))
+    if parent is not None and (
+        parent.debate_id != debate.pk
+        or parent.parent_id is not None
+        or parent.status != Reaction.Status.APPROVED
+    ):
+        raise ReactionError(
+            _("You can only reply to a published reaction of this debate.")
+        )
+    key = f"reactions:{user.pk}"
+    cache.add(key, 0, REACTION_WINDOW_SECONDS)
+    if cache.incr(key) > REACTIONS_PER_WINDOW:
+        raise ReactionError(
+            _("You have posted many reactions in a short time. Try again in a while.")
+        )
+    return Reaction.objects.create(
+        debate=debate, author=user, tag=tag, text=text, parent=parent
+    )
+
+
+@transaction.atomic
+def approve_reaction(reaction: Reaction, *, editor) -> Reaction:
+    reaction = Reaction.objects.select_for_update().get(pk=reaction.pk)
+    if reaction.status != Reaction.Status.PENDING:
+        raise ReactionError(_("This reaction has already been moderated."))
+    reaction.status = Reaction.Status.APPROVED
+    reaction.moderated_by = editor
+    reaction.moderated_at = timezone.now()
+    reaction.save(update_fields=["status", "moderated_by", "moderated_at"])
+    author = reaction.author
+    if author is not None:
+        transaction.on_commit(lambda: _notify_approved(reaction, author))
+    return reaction
+
+
+def _notify_approved(reaction, author) -> None:
+    with translation.override(author.language):
+        emails.send_reaction_approved(reaction=reaction, author=author)
+
+
+@transaction.atomic
+def reject_reaction(reaction: Reaction, *, editor, reason: str) -> Reaction:
+    reason = reason.strip()
+    if not reason:
+        raise ReactionError(_("Give the reason for the rejection."))
+    reaction = Reaction.objects.select_for_update().get(pk=reaction.pk)
+    if reaction.status != Reaction.Status.PENDING:
+        raise ReactionError(_("This reaction has already been moderated."))
+    reaction.status = Reaction.Status.REJECTED
+    reaction.rejection_reason = reason[:300]
+    reaction.moderated_by = editor
+    reaction.moderated_at = timezone.now()
+    reaction.save(
+        update_fields=["status", "rejection_reason", "moderated_by", "moderated_at"]
+    )
+    return reaction
+
+
+def export_reactions(user) -> list[dict]:
+    return [
+        {
+            "debate": reaction.debate.title,
+            "stance": reaction.tag,
+            "text": reaction.text,
+            "status": reaction.status,
+            "posted_at": reaction.created_at.isoformat(),
+        }
+        for reaction in Reaction.objects.filter(author=user).select_related("debate")
+    ]
+
+
+def anonymise_reactions(user) -> None:
+    """Published reactions stay, without their author; the rest goes."""
+    Reaction.objects.filter(author=user).exclude(
+        status=Reaction.Status.APPROVED
+    ).delete()
+    Reaction.objects.filter(author=user).update(author=None)

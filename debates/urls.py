@@ -6,4 +6,5 @@ app_name = "debates"
 
 urlpatterns = [
     path("verdict/<int:page_id>/", views.give_verdict, name="verdict"),
+    path("reaction/<int:page_id>/", views.post_reaction, name="reaction"),
 ]

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from debates import services
-from debates.forms import VerdictForm
-from debates.models import DebatePage
+from debates.forms import ReactionForm, VerdictForm
+from debates.models import DebatePage, Reaction
 
 
 @login_required
@@ -43,4 +43,38 @@ def give_verdict(request, page_id: int):
         context["verdict_forms"][moment] = form
     else:
         messages.error(request, _("This choice does not exist."))
+    return TemplateResponse(request, debate.get_template(request), context, status=400)
+
+
+@login_required
+@require_POST
+def post_reaction(request, page_id: int):
+    debate = get_object_or_404(DebatePage.objects.live().public(), pk=page_id)
+    form = ReactionForm(request.POST, auto_id="reaction-%s")
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = Reaction.objects.filter(pk=form.cleaned_data["parent"]).first()
+            if parent is None:
+                form.add_error(
+                    None,
+                    _("You can only reply to a published reaction of this debate."),
+                )
+        if not form.errors:
+            try:
+                services.post_reaction(
+                    debate,
+                    user=request.user,
+                    tag=form.cleaned_data["tag"],
+                    text=form.cleaned_data["text"],
+                    parent=parent,
+                )
+            except services.ReactionError as error:
+                form.add_error(None, error.message)
+            else:
+                thanks = _("Your reaction will appear once an editor has read it.")
+                messages.success(request, thanks)
+                return redirect(f"{debate.get_url(request)}#reactions")
+    context = debate.get_context(request)
+    context["reaction_form"] = form
     return TemplateResponse(request, debate.get_template(request), context, status=400)

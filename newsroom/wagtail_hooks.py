@@ -1,14 +1,55 @@
-from django.utils.translation import gettext_lazy as _
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
-from newsroom.models import Contributor, Theme
+from newsroom import services
+from newsroom.forms import DeclineApplicationForm
+from newsroom.models import Contributor, ExpertApplication, Theme
+
+DECIDE = "newsroom.change_expertapplication"
+APPLICATION_URLS = "wagtailsnippets_newsroom_expertapplication"
+
+
+class ExpertApplicationPermissionPolicy(ModelPermissionPolicy):
+    """Applications only arrive through the public form: nobody adds or copies one
+    in the admin, superusers included."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action != "add"]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+# Registered before the viewset asks for it (Wagtail falls back to a default one).
+register_permission_policy(
+    ExpertApplication, ExpertApplicationPermissionPolicy(ExpertApplication)
+)
 
 
 class ContributorViewSet(SnippetViewSet):
     model = Contributor
     icon = "user"
-    menu_label = _("Citizen experts")
+    menu_label = gettext_lazy("Citizen experts")
     list_display = ["name", "occupation", "qualification", "live"]
     list_filter = ["qualification", "live"]
     search_fields = ["name", "occupation"]
@@ -17,15 +58,179 @@ class ContributorViewSet(SnippetViewSet):
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    menu_label = _("Themes")
+    menu_label = gettext_lazy("Themes")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
 
 
+class ReadOnlyPanel(FieldPanel):
+    """What the applicant sent, or what was decided: shown, never edited here."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return "—"
+        return super().format_value_for_display(value)
+
+
+class PlainTextPanel(ReadOnlyPanel):
+    """An applicant's text: escaped, with its line breaks kept."""
+
+    def format_value_for_display(self, value):
+        if not value:
+            return "—"
+        return linebreaksbr(value, autoescape=True)
+
+
+class ApplicationEditView(EditView):
+    """The application as the applicant sent it, with the decision buttons.
+
+    Nothing here is edited by hand: the status only changes through the accept and
+    decline views below, which call the services; so this page is read-only.
+    """
+
+    http_method_names = ["get", "head", "options"]
+    accept_url_name = None
+    decline_url_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context["can_decide"] = application.is_pending and self.request.user.has_perm(
+            DECIDE
+        )
+        context["decline_form"] = DeclineApplicationForm(auto_id="decline-%s")
+        context["accept_url"] = reverse(self.accept_url_name, args=[application.pk])
+        context["decline_url"] = reverse(self.decline_url_name, args=[application.pk])
+        if application.contributor_id:
+            context["contributor_url"] = reverse(
+                "wagtailsnippets_newsroom_contributor:edit",
+                args=[application.contributor_id],
+            )
+        return context
+
+
+def _decidable(request, pk) -> ExpertApplication:
+    if not request.user.has_perm(DECIDE):
+        raise PermissionDenied
+    return get_object_or_404(ExpertApplication, pk=pk)
+
+
+@require_POST
+def accept_application(request, pk: int):
+    application = _decidable(request, pk)
+    try:
+        contributor = services.accept_application(application, editor=request.user)
+    except services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Application accepted: a draft profile for %(name)s is ready to "
+                "complete, and the applicant is told by email."
+            )
+            % {"name": contributor.name},
+            buttons=[
+                messages.button(
+                    reverse(
+                        "wagtailsnippets_newsroom_contributor:edit",
+                        args=[contributor.pk],
+                    ),
+                    _("Complete the profile"),
+                )
+            ],
+        )
+    return redirect(f"{APPLICATION_URLS}:edit", pk)
+
+
+@require_POST
+def decline_application(request, pk: int):
+    application = _decidable(request, pk)
+    try:
+        # The service says what is wrong with the reason, in one place.
+        services.decline_application(
+            application, editor=request.user, reason=request.POST.get("reason", "")
+        )
+    except services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Application declined; the applicant receives your reason.")
+        )
+    return redirect(f"{APPLICATION_URLS}:edit", pk)
+
+
+class ExpertApplicationViewSet(SnippetViewSet):
+    model = ExpertApplication
+    icon = "form"
+    menu_label = gettext_lazy("Expert applications")
+    copy_view_enabled = False
+    edit_view_class = ApplicationEditView
+    edit_template_name = "newsroom/admin/application_edit.html"
+    list_display = [
+        "name",
+        "email",
+        "field_of_expertise",
+        "qualification",
+        StatusTagColumn(
+            "get_status_display",
+            label=gettext_lazy("Status"),
+            sort_key="status",
+            primary=lambda application: application.is_pending,
+        ),
+        DateColumn("created_at", label=gettext_lazy("Received"), sort_key="created_at"),
+    ]
+    list_filter = ["status", "qualification"]
+    search_fields = ["name", "email"]
+    panels = [
+        MultiFieldPanel(
+            [
+                ReadOnlyPanel("name"),
+                ReadOnlyPanel("email"),
+                ReadOnlyPanel("field_of_expertise"),
+                ReadOnlyPanel("qualification"),
+                ReadOnlyPanel("language"),
+                ReadOnlyPanel("created_at"),
+                ReadOnlyPanel("consented_at"),
+            ],
+            heading=gettext_lazy("Applicant"),
+        ),
+        PlainTextPanel("motivation"),
+        PlainTextPanel("writing_sample"),
+        MultiFieldPanel(
+            [
+                ReadOnlyPanel("status"),
+                ReadOnlyPanel("decided_by"),
+                ReadOnlyPanel("decided_at"),
+                PlainTextPanel("decision_reason"),
+            ],
+            heading=gettext_lazy("Decision"),
+        ),
+    ]
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            accept_url_name=self.get_url_name("accept"),
+            decline_url_name=self.get_url_name("decline"),
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("accept/<int:pk>/", accept_application, name="accept"),
+            path("decline/<int:pk>/", decline_application, name="decline"),
+        ]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
-    items = (ContributorViewSet, ThemeViewSet)
+    items = (ContributorViewSet, ThemeViewSet, ExpertApplicationViewSet)
     menu_icon = "edit"
-    menu_label = _("Newsroom")
+    menu_label = gettext_lazy("Newsroom")
     menu_name = "newsroom"
 
 

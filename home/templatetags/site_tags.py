@@ -3,7 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Site
+
+from home.selectors import section_urls
 
 register = template.Library()
 
@@ -29,19 +30,8 @@ def language_links(context) -> list[dict]:
 def section_url(context, model_label: str, fallback: str) -> str:
     """The URL of the site's live page of a section type, such as
     ``"debates.DebateIndexPage"``, or ``fallback`` (an anchor on the home page) while
-    the section has no page.
-
-    One query per request for all sections, memoised on the request.
-    """
+    the section has no page."""
     request = context.get("request")
-    urls = getattr(request, "_section_urls", None) if request else None
-    if urls is None:
-        urls = {}
-        home = Site.find_for_request(request).root_page if request else None
-        if home is not None:
-            for page in home.get_children().live().select_related("content_type"):
-                label = f"{page.content_type.app_label}.{page.content_type.model}"
-                urls.setdefault(label, page.get_url(request))
-        if request is not None:
-            request._section_urls = urls
-    return urls.get(model_label.lower()) or fallback
+    if request is None:
+        return fallback
+    return section_urls(request).get(model_label.lower()) or fallback

@@ -151,7 +151,7 @@ def test_a_debate_page_renders_in_the_same_queries_with_many_verdicts(
 ):
     client.force_login(voter)
     client.get(debate.url)
-    with django_assert_max_num_queries(21) as empty:
+    with django_assert_max_num_queries(22) as empty:
         client.get(debate.url)
     for n in range(30):
         services.cast_verdict(

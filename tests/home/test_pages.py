@@ -106,7 +106,8 @@ def test_the_english_home_page_is_under_en_with_hreflang_links(client, home_page
         "/en/#votez"
     )
     alternates = {
-        link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")
+        link["hreflang"]: link["href"]
+        for link in page.select("link[rel=alternate][hreflang]")
     }
     assert alternates == {"fr": "/", "en": "/en/"}
 
