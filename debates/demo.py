@@ -11,8 +11,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from debates import services
-from debates.demo_content import DEBATES, EXPERTS, THEMES
-from debates.factories import DebateIndexPageFactory, DebatePageFactory
+from debates.demo_content import DEBATES, EXPERTS, REACTIONS, THEMES
+from debates.factories import (
+    DebateIndexPageFactory,
+    DebatePageFactory,
+    ReactionFactory,
+)
 from debates.models import DebateIndexPage, DebatePage, Stance
 from newsroom.factories import ContributorFactory, ThemeFactory
 
@@ -65,6 +69,7 @@ def seed_debates(home, *, panel, stdout=None) -> None:
         )
         debate.refresh_from_db()
         _panel_verdicts(debate, panel, seed=position)
+        _panel_reactions(debate, panel, REACTIONS.get(spec["slug"], []))
         if stdout is not None:
             stdout.write(f"  debate /{index.slug}/{debate.slug}/")
 
@@ -91,3 +96,19 @@ def _panel_verdicts(debate, panel, *, seed: int) -> None:
             continue
         after = rng.choice(stances) if rng.random() < 0.2 else before
         services.cast_verdict(debate, user=reader, moment="after", stance=after)
+
+
+def _panel_reactions(debate, panel, reactions) -> None:
+    """Published reactions from the panel, threaded as the texts say."""
+    parent = None
+    for n, (tag, text) in enumerate(reactions):
+        is_reply = tag.startswith("reply:")
+        reaction = ReactionFactory(
+            debate=debate,
+            author=panel[n % len(panel)],
+            tag=tag.removeprefix("reply:"),
+            text=text,
+            parent=parent if is_reply else None,
+        )
+        if not is_reply:
+            parent = reaction

@@ -3270,3 +3270,52 @@ DEBATES = [
         },
     },
 ]
+
+# Reactions from the demo readers' panel, published as if an editor had read them.
+# (tag, text) pairs; a reaction whose tag starts with "reply:" answers the previous
+# top-level one.
+REACTIONS = {
+    "semaine-de-quatre-jours": [
+        (
+            "pour",
+            "Dans mon équipe, nous sommes passés à quatre jours l'an dernier. Les "
+            "journées sont plus longues, mais le vendredi libre a changé ma vie de "
+            "parent.",
+        ),
+        (
+            "reply:nuance",
+            "Chez nous, le même essai a surtout profité aux bureaux. À l'atelier, "
+            "les horaires n'ont pas bougé : c'est l'argument de l'inégalité qui me "
+            "parle.",
+        ),
+        (
+            "contre",
+            "Neuf heures debout en caisse, je ne le souhaite à personne. Une "
+            "réduction du temps de travail, oui ; le compresser, non.",
+        ),
+    ],
+    "telephone-portable-au-lycee": [
+        (
+            "nuance",
+            "Professeur en lycée : l'interdiction en cours existe déjà. La vraie "
+            "question est celle des pauses, et je n'ai pas d'avis tranché.",
+        ),
+        (
+            "pour",
+            "Ma fille dit elle-même qu'elle respire mieux depuis que son collège "
+            "ramasse les téléphones le matin.",
+        ),
+    ],
+    "110-km-h-sur-autoroute": [
+        (
+            "contre",
+            "J'habite à 80 km de mon travail, sans train. Dix minutes de plus par "
+            "trajet, ce n'est pas rien, et personne ne le compte.",
+        ),
+        (
+            "reply:pour",
+            "Dix minutes, mais 20 % de carburant en moins d'après l'Ademe : sur un "
+            "an de trajets, l'économie n'est pas rien non plus.",
+        ),
+    ],
+}

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page
 
-from debates.models import DebatePage, Verdict, VerdictTally
+from debates.models import DebatePage, Reaction, Verdict, VerdictTally
 from home.demo_content import PAGES
 from home.models import HomePage, SiteSettings, StandardPage
 from newsroom.models import Theme
@@ -58,6 +58,7 @@ def test_seed_demo_publishes_twelve_debates_with_experts_sources_and_verdicts(cl
         for moment in ("before", "after"):
             rows = Verdict.objects.filter(debate=debate, moment=moment)
             assert tally.total(moment) == rows.count() > 0
+    assert Reaction.objects.filter(status="approved", parent__isnull=False).exists()
     assert debates.filter(premium=True).exists()
     assert debates.filter(chosen_by_readers=True).exists()
     newest = debates.order_by("-first_published_at").first()
