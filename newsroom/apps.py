@@ -15,3 +15,17 @@ class NewsroomConfig(AppConfig):
             export=services.export_applications,
             erase=services.erase_applications,
         )
+        # Publishing a debate closes its commission, whoever publishes it: an editor
+        # in the admin or the scheduled-publishing command (which fires no admin
+        # hook), hence Wagtail's signal.
+        from wagtail.signals import page_published
+
+        page_published.connect(
+            _close_commission, dispatch_uid="newsroom.close_commission"
+        )
+
+
+def _close_commission(sender, instance, **kwargs):
+    from newsroom import services
+
+    services.mark_commission_published(instance)

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsroom.models import Contributor, ExpertApplication, Theme
+from newsroom.models import Commission, Contributor, ExpertApplication, Theme
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -71,3 +71,13 @@ class ExpertApplicationFactory(factory.django.DjangoModelFactory):
             decided_at=factory.LazyFunction(timezone.now),
             decision_reason="Nos prochains débats ne portent pas sur ce domaine.",
         )
+
+
+class CommissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commission
+
+    question = factory.Sequence(lambda n: f"Faut-il trancher la question n° {n} ?")
+    origin = Commission.Origin.NEWSROOM
+    pour_contributor = factory.SubFactory(ContributorFactory)
+    contre_contributor = factory.SubFactory(ContributorFactory)

@@ -1,14 +1,21 @@
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -20,7 +27,7 @@ from wagtail.snippets.views.snippets import (
 
 from newsroom import services
 from newsroom.forms import DeclineApplicationForm
-from newsroom.models import Contributor, ExpertApplication, Theme
+from newsroom.models import Commission, Contributor, ExpertApplication, Theme
 
 DECIDE = "newsroom.change_expertapplication"
 APPLICATION_URLS = "wagtailsnippets_newsroom_expertapplication"
@@ -227,11 +234,115 @@ class ExpertApplicationViewSet(SnippetViewSet):
         ]
 
 
+class CommissionViewSet(SnippetViewSet):
+    model = Commission
+    icon = "tasks"
+    menu_label = gettext_lazy("Commissions")
+    list_display = ["question", "status", "theme", "deadline", "origin"]
+    list_filter = ["status", "theme", "origin"]
+    search_fields = ["question"]
+    ordering = ["deadline"]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
-    items = (ContributorViewSet, ThemeViewSet, ExpertApplicationViewSet)
+    items = (
+        CommissionViewSet,
+        ContributorViewSet,
+        ThemeViewSet,
+        ExpertApplicationViewSet,
+    )
     menu_icon = "edit"
     menu_label = gettext_lazy("Newsroom")
     menu_name = "newsroom"
 
 
 register_snippet(NewsroomViewSetGroup)
+
+
+# --- Commissions: from the pipeline to the debate's draft -------------------------
+
+
+def create_debate(request, pk: int):
+    """Confirm, then create the debate page's draft for a commission."""
+    if not request.user.has_perm("newsroom.change_commission"):
+        raise PermissionDenied
+    commission = get_object_or_404(Commission, pk=pk)
+    if request.method == "POST":
+        from debates.models import DebateIndexPage
+
+        index = DebateIndexPage.objects.first()
+        try:
+            if index is None:
+                raise services.CommissionError(_("Create the « Débats » page first."))
+            page = services.create_debate_draft(
+                commission, index=index, user=request.user
+            )
+        except services.CommissionError as error:
+            messages.error(request, error.message)
+            return redirect("wagtailsnippets_newsroom_commission:list")
+        messages.success(
+            request, _("The debate's draft is ready: write it, then submit it.")
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request, "newsroom/admin/create_debate.html", {"commission": commission}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_commission_urls():
+    return [
+        path(
+            "newsroom/commissions/<int:pk>/create-debate/",
+            create_debate,
+            name="newsroom_commission_create_debate",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def commission_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Commission) and snippet.debate_id is None:
+        yield Button(
+            _("Create the debate"),
+            reverse("newsroom_commission_create_debate", args=[snippet.pk]),
+            icon_name="doc-full",
+            priority=10,
+        )
+
+
+class NewsroomPanel(Component):
+    """The editors' dashboard: commissions due within a week, new applications."""
+
+    name = "newsroom"
+    order = 105
+    template_name = "newsroom/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        today = timezone.localdate()
+        context["due"] = (
+            Commission.objects.filter(
+                deadline__lte=today + datetime.timedelta(days=7),
+                status__in=[
+                    Commission.Status.TO_ASSIGN,
+                    Commission.Status.EXPERTS_CONTACTED,
+                    Commission.Status.TEXTS_RECEIVED,
+                    Commission.Status.IN_REVIEW,
+                ],
+            )
+            .select_related("pour_contributor", "contre_contributor")
+            .order_by("deadline")[:10]
+        )
+        context["applications"] = ExpertApplication.objects.filter(
+            status=ExpertApplication.Status.PENDING
+        ).order_by("-created_at")[:5]
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_newsroom_panel(request, panels):
+    if request.user.has_perm("newsroom.change_commission") or request.user.has_perm(
+        "newsroom.change_expertapplication"
+    ):
+        panels.append(NewsroomPanel())

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from debates.models import DebatePage, Reaction, Verdict, VerdictTally
 from home.demo_content import PAGES
 from home.models import HomePage, SiteSettings, StandardPage
-from newsroom.models import Theme
+from newsroom.models import Commission, Theme
 
 User = get_user_model()
 
@@ -59,6 +59,9 @@ def test_seed_demo_publishes_twelve_debates_with_experts_sources_and_verdicts(cl
             rows = Verdict.objects.filter(debate=debate, moment=moment)
             assert tally.total(moment) == rows.count() > 0
     assert Reaction.objects.filter(status="approved", parent__isnull=False).exists()
+    assert set(Commission.objects.values_list("status", flat=True)) == set(
+        Commission.Status.values
+    )
     assert debates.filter(premium=True).exists()
     assert debates.filter(chosen_by_readers=True).exists()
     newest = debates.order_by("-first_published_at").first()
