@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("experts/", include("newsroom.urls")),
+    path("editions/", include("newsroom.edition_urls")),
     path("avis/", include("debates.urls")),
     path("flux/debats.rss", feeds.LatestDebatesFeed(), name="debates_feed_rss"),
     path("flux/debats.atom", feeds.LatestDebatesAtomFeed(), name="debates_feed_atom"),

@@ -238,6 +238,7 @@ class DebatePage(Page):
         context["index_url"] = section_urls(request).get("debates.debateindexpage", "")
         context["tally"] = selectors.tally_for(self)
         context["related"] = selectors.related_debates(self, themes=themes)
+        context["edition"] = selectors.edition_of(self)
         context["reactions"] = selectors.published_reactions(self)
         if request.user.is_authenticated:
             from debates.forms import ReactionForm

@@ -59,6 +59,18 @@ def related_debates(
     )
 
 
+def edition_of(debate: DebatePage):
+    """The print edition the debate first appeared in, once that edition is out."""
+    from newsroom.models import Edition
+
+    return (
+        Edition.objects.out()
+        .filter(items__debate=debate)
+        .order_by("published_on", "number")
+        .first()
+    )
+
+
 def tally_for(debate: DebatePage) -> VerdictTally:
     return VerdictTally.objects.filter(debate=debate).first() or VerdictTally(
         debate=debate

@@ -22,7 +22,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
 from home.models import SiteSettings
-from newsroom.models import Contributor
+from newsroom.models import Contributor, Edition
 
 # Words of the newsroom context in a page's description and a feed item.
 SUMMARY_WORDS = 30
@@ -153,13 +153,24 @@ class PageSitemap(WagtailSitemap):
     """Every live, public page of the site, as Wagtail lists them."""
 
 
-class ExpertSitemap(DjangoSitemap):
-    """The public profiles of published citizen experts."""
+class SameOriginSitemap(DjangoSitemap):
+    """Django sitemaps giving the same origin as Wagtail's, whatever host the
+    sitemap was asked on."""
 
     def __init__(self, request):
         self.request = request
         site = site_for(request)
         self.root = urlsplit(site.root_url if site else request.build_absolute_uri("/"))
+
+    def get_protocol(self, protocol=None):
+        return self.root.scheme
+
+    def get_domain(self, site=None):
+        return self.root.netloc
+
+
+class ExpertSitemap(SameOriginSitemap):
+    """The public profiles of published citizen experts."""
 
     def items(self):
         return Contributor.objects.filter(live=True).order_by("slug")
@@ -170,15 +181,26 @@ class ExpertSitemap(DjangoSitemap):
     def lastmod(self, expert):
         return expert.last_published_at
 
-    # Same origin as the pages, whatever host the sitemap was asked on.
-    def get_protocol(self, protocol=None):
-        return self.root.scheme
 
-    def get_domain(self, site=None):
-        return self.root.netloc
+class EditionSitemap(SameOriginSitemap):
+    """The print editions that are out."""
+
+    def items(self):
+        return Edition.objects.out().order_by("number")
+
+    def location(self, edition):
+        return edition.get_absolute_url()
+
+    def lastmod(self, edition):
+        return edition.updated_at
 
 
 def sitemap(request):
     return sitemap_views.sitemap(
-        request, {"pages": PageSitemap(request), "experts": ExpertSitemap(request)}
+        request,
+        {
+            "pages": PageSitemap(request),
+            "experts": ExpertSitemap(request),
+            "editions": EditionSitemap(request),
+        },
     )

@@ -1,11 +1,14 @@
-"""Demo commissions for ``seed_demo``: one at each step of the pipeline."""
+"""Demo newsroom for ``seed_demo``: a commission at each step of the pipeline, and
+the first print edition."""
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.images.models import Image
 
-from newsroom.factories import CommissionFactory
-from newsroom.models import Commission, Contributor, Theme
+from newsroom.factories import CommissionFactory, EditionFactory, sample_cover
+from newsroom.models import Commission, Contributor, Edition, Theme
 
 COMMISSIONS = [
     # (question, status, origin, days to the deadline, theme slug)
@@ -80,3 +83,26 @@ def seed_commissions(*, stdout=None) -> None:
         )
     if stdout is not None:
         stdout.write(f"  commissions: {Commission.objects.count()}")
+
+
+def seed_edition(*, stdout=None) -> None:
+    """The first print issue: a cover, a PDF, and the demo's published debates."""
+    if Edition.objects.exists():
+        return
+    from debates.selectors import published_debates
+
+    debates = list(published_debates().order_by("first_published_at", "pk")[:4])
+    headline = debates[0].title if debates else "Pour, contre : à vous de juger"
+    cover = Image.objects.create(
+        title="Couverture de Versus n° 1",
+        file=ContentFile(sample_cover(1, headline), name="versus-1-couverture.png"),
+    )
+    EditionFactory(
+        number=1,
+        published_on=timezone.localdate() - datetime.timedelta(days=7),
+        title=headline,
+        cover=cover,
+        debates=debates,
+    )
+    if stdout is not None:
+        stdout.write("  edition /editions/1/")

@@ -1,3 +1,6 @@
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Count
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -5,8 +8,9 @@ from django.views.decorators.http import require_http_methods
 
 from debates import selectors as debate_selectors
 from newsroom import services
+from newsroom.access import can_download_edition
 from newsroom.forms import ExpertApplicationForm
-from newsroom.models import Contributor
+from newsroom.models import Contributor, Edition
 
 
 def contributor_detail(request, slug):
@@ -55,3 +59,71 @@ def apply(request):
 
 def application_thanks(request):
     return render(request, "newsroom/application_thanks.html")
+
+
+# --- Print editions -----------------------------------------------------------------
+
+
+def edition_list(request):
+    """« L'édition papier »: every issue that is out, newest first."""
+    editions = (
+        Edition.objects.out()
+        .select_related("cover")
+        .annotate(debate_count=Count("items"))
+        .order_by("-published_on", "-number")
+    )
+    return render(request, "newsroom/edition_list.html", {"editions": editions})
+
+
+def _edition_out(number: int) -> Edition:
+    return get_object_or_404(
+        Edition.objects.out().select_related("cover"), number=number
+    )
+
+
+def edition_detail(request, number: int):
+    edition = _edition_out(number)
+    debates = [
+        item.debate
+        for item in edition.items.filter(debate__live=True)
+        .select_related(
+            "debate", "debate__pour_contributor", "debate__contre_contributor"
+        )
+        .prefetch_related("debate__themes")
+        .order_by("sort_order", "pk")
+    ]
+    return render(
+        request,
+        "newsroom/edition_detail.html",
+        {
+            "edition": edition,
+            "debates": debates,
+            "can_download": can_download_edition(request.user, edition),
+        },
+    )
+
+
+@never_cache
+def edition_pdf(request, number: int):
+    """The edition's PDF, for readers allowed to have it; never cached on the way."""
+    edition = _edition_out(number)
+    if not edition.pdf:
+        raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_download_edition(request.user, edition):
+        return render(
+            request, "newsroom/edition_locked.html", {"edition": edition}, status=403
+        )
+    try:
+        file = edition.pdf.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=f"versus-{edition.number}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -27,7 +27,13 @@ from wagtail.snippets.views.snippets import (
 
 from newsroom import services
 from newsroom.forms import DeclineApplicationForm
-from newsroom.models import Commission, Contributor, ExpertApplication, Theme
+from newsroom.models import (
+    Commission,
+    Contributor,
+    Edition,
+    ExpertApplication,
+    Theme,
+)
 
 DECIDE = "newsroom.change_expertapplication"
 APPLICATION_URLS = "wagtailsnippets_newsroom_expertapplication"
@@ -244,11 +250,28 @@ class CommissionViewSet(SnippetViewSet):
     ordering = ["deadline"]
 
 
+class EditionViewSet(SnippetViewSet):
+    model = Edition
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Print editions")
+    list_display = [
+        "__str__",
+        "title",
+        DateColumn(
+            "published_on",
+            label=gettext_lazy("Publication date"),
+            sort_key="published_on",
+        ),
+    ]
+    ordering = ["-published_on"]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
     items = (
         CommissionViewSet,
         ContributorViewSet,
         ThemeViewSet,
+        EditionViewSet,
         ExpertApplicationViewSet,
     )
     menu_icon = "edit"

@@ -1,3 +1,7 @@
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -10,6 +14,17 @@ from home.models import HomePage
 def pytest_configure(config):
     # Speed-ups that change nothing a reader would notice.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploads made by tests go to a scratch folder, not the developer's var/.
+    scratch = Path(tempfile.mkdtemp(prefix="versus-tests-"))
+    config.versus_scratch = scratch
+    settings.MEDIA_ROOT = scratch / "media"
+    settings.PRIVATE_MEDIA_ROOT = scratch / "private"
+
+
+def pytest_unconfigure(config):
+    scratch = getattr(config, "versus_scratch", None)
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

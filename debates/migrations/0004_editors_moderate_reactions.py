@@ -2,35 +2,7 @@
 
 from django.db import migrations
 
-GROUPS = ["Moderators", "Editors"]
-CODENAMES = ["view_reaction", "change_reaction"]
-
-
-def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after migrations; the groups need them now.
-    app_config = apps.get_app_config("debates")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="debates", codename__in=CODENAMES
-    )
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.add(*permissions)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="debates", codename__in=CODENAMES
-    )
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.remove(*permissions)
+from config.group_grants import grant_permissions
 
 
 class Migration(migrations.Migration):
@@ -40,4 +12,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0002_initial_data"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [grant_permissions("debates", ["view_reaction", "change_reaction"])]

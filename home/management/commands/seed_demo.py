@@ -16,7 +16,7 @@ from debates.demo import PANEL_SIZE, seed_debates
 from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
-from newsroom.demo import seed_commissions
+from newsroom.demo import seed_commissions, seed_edition
 
 DEMO_USERS = [
     # (email, first name, last name, traits)
@@ -38,6 +38,7 @@ class Command(BaseCommand):
             self.seed_users()
             seed_debates(home, panel=self.seed_panel(), stdout=self.stdout)
             seed_commissions(stdout=self.stdout)
+            seed_edition(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def seed_home(self) -> HomePage:

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from newsroom import views
+
+app_name = "editions"
+
+urlpatterns = [
+    path("", views.edition_list, name="list"),
+    path("<int:number>/", views.edition_detail, name="detail"),
+    path("<int:number>/pdf/", views.edition_pdf, name="pdf"),
+]
