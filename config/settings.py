@@ -261,6 +261,17 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# --- Rate limits ----------------------------------------------------------------
+
+# (attempts, window in seconds). Per IP limits count every reader behind one
+# address (a school, an office), so they are set well above the per-reader ones.
+RATE_LIMITS = {
+    "proposals_per_reader": (5, 24 * 3600),
+    "proposals_per_ip": (30, 24 * 3600),
+    "ballots_per_reader": (20, 10 * 60),
+    "ballots_per_ip": (env_int("BALLOTS_PER_IP_PER_10_MIN", 600), 10 * 60),
+}
+
 # --- Static and media -------------------------------------------------------------
 
 STATIC_URL = "/static/"

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("experts/", include("newsroom.urls")),
     path("editions/", include("newsroom.edition_urls")),
     path("avis/", include("debates.urls")),
+    path("", include("debates.polls.urls")),
     path("flux/debats.rss", feeds.LatestDebatesFeed(), name="debates_feed_rss"),
     path("flux/debats.atom", feeds.LatestDebatesAtomFeed(), name="debates_feed_atom"),
     path("", include(wagtail_urls)),

@@ -1,10 +1,22 @@
 """Test and demo data for debates; ``seed_demo`` builds on these too."""
 
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 
-from debates.models import DebateIndexPage, DebatePage, Reaction
+from debates.models import (
+    DebateIndexPage,
+    DebatePage,
+    PollIndexPage,
+    PollOption,
+    Proposal,
+    ProposalSupport,
+    Reaction,
+    TopicPollPage,
+)
 from newsroom.factories import ContributorFactory
 
 
@@ -72,3 +84,73 @@ class ReactionFactory(factory.django.DjangoModelFactory):
     tag = Reaction.Tag.NUANCE
     text = "Un avis argumenté, sans attaque personnelle."
     status = Reaction.Status.APPROVED
+
+
+# --- Topics: proposals and polls ----------------------------------------------------
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """An approved proposal by default; its author supports it, as on the site."""
+
+    class Meta:
+        model = Proposal
+        skip_postgeneration_save = True
+
+    author = factory.SubFactory("accounts.factories.UserFactory", verified=True)
+    question = factory.Sequence(lambda n: f"Faut-il débattre de la question n° {n} ?")
+    why = "Parce que la question divise, et que chacun y a un intérêt."
+    theme = factory.SubFactory("newsroom.factories.ThemeFactory")
+    status = Proposal.Status.APPROVED
+    support_count = 0
+
+    @factory.post_generation
+    def supported(proposal, create, extracted, **kwargs):
+        if not create or proposal.author is None or extracted is False:
+            return
+        ProposalSupport.objects.create(proposal=proposal, reader=proposal.author)
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=1)
+        proposal.support_count = 1
+
+
+class PollIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PollIndexPage
+
+    title = "Votez"
+    slug = "votez"
+    intro = "Choisissez les prochaines questions que la rédaction mettra en débat."
+
+
+class TopicPollPageFactory(wagtail_factories.PageFactory):
+    """A published poll, open for a week from an hour ago, with ``options`` given
+    as proposals or question strings (three newsroom questions by default)."""
+
+    class Meta:
+        model = TopicPollPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Le sujet du mois n° {n}")
+    opens_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(hours=1)
+    )
+    closes_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=7)
+    )
+
+    @factory.post_generation
+    def options(poll, create, extracted, **kwargs):
+        if not create:
+            return
+        from debates.polls import services
+
+        items = extracted or [
+            "Faut-il rendre le vote obligatoire ?",
+            "Faut-il interdire la publicité pour les SUV ?",
+            "Faut-il supprimer les notes à l'école primaire ?",
+        ]
+        for order, item in enumerate(items):
+            if isinstance(item, Proposal):
+                PollOption.objects.create(poll=poll, proposal=item, sort_order=order)
+            else:
+                PollOption.objects.create(poll=poll, question=item, sort_order=order)
+        services.ensure_tallies(poll)

@@ -484,3 +484,19 @@ class Reaction(models.Model):
     @property
     def author_name(self) -> str:
         return self.author.public_name if self.author_id else _("Anonymous reader")
+
+
+# The topic polls live in their own module; Django finds models through this one.
+from debates.polls.models import (  # noqa: E402, F401
+    Ballot,
+    BallotChoice,
+    OptionTally,
+    PollDecision,
+    PollIndexPage,
+    PollOption,
+    PollTally,
+    Proposal,
+    ProposalNotice,
+    ProposalSupport,
+    TopicPollPage,
+)

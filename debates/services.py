@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from config.errors import DomainError
 from debates import emails
 from debates.models import (
     DebatePage,
@@ -28,12 +29,8 @@ from debates.models import (
 )
 
 
-class VerdictError(Exception):
+class VerdictError(DomainError):
     """A verdict the rules refuse; the message is shown to the reader."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def reader_key(user) -> str:
@@ -140,10 +137,8 @@ REACTIONS_PER_WINDOW = 5
 REACTION_WINDOW_SECONDS = 15 * 60
 
 
-class ReactionError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class ReactionError(DomainError):
+    """A reaction the rules refuse."""
 
 
 def _is_verified(user) -> bool:

@@ -110,3 +110,6 @@ class PendingReactionsPanel(Component):
 def add_pending_reactions_panel(request, panels):
     if request.user.has_perm(MODERATE):
         panels.append(PendingReactionsPanel(request))
+
+
+from debates.polls import wagtail_hooks as poll_hooks  # noqa: E402, F401  (registers the poll hooks)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -47,7 +48,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "debates.DebateIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "debates.DebateIndexPage",
+        "debates.PollIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -63,6 +68,12 @@ class HomePage(Page):
             featured = latest[0] if latest else None
         context["featured_debate"] = featured
         context["latest_debates"] = [d for d in latest if d != featured][:4]
+        from debates.polls.selectors import open_poll
+
+        poll = open_poll()
+        if poll is not None:
+            prefetch_related_objects([poll], "options__proposal")
+        context["open_poll"] = poll
         return context
 
 

@@ -272,6 +272,23 @@ class Commission(models.Model):
         on_delete=models.SET_NULL,
         related_name="commissions_contre",
     )
+    poll = models.ForeignKey(
+        "debates.TopicPollPage",
+        verbose_name=_("reader poll"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commissions",
+        help_text=_("The poll the question won, when readers chose it."),
+    )
+    proposal = models.ForeignKey(
+        "debates.Proposal",
+        verbose_name=_("reader proposal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commissions",
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.TO_ASSIGN
@@ -290,7 +307,13 @@ class Commission(models.Model):
     panels = [
         FieldPanel("question"),
         MultiFieldPanel(
-            [FieldPanel("origin"), FieldPanel("theme"), FieldPanel("status")],
+            [
+                FieldPanel("origin"),
+                FieldPanel("poll", read_only=True),
+                FieldPanel("proposal", read_only=True),
+                FieldPanel("theme"),
+                FieldPanel("status"),
+            ],
             heading=_("Filing"),
         ),
         MultiFieldPanel(

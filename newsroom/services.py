@@ -6,14 +6,12 @@ atomic). Emails leave only once the transaction is committed
 each in the language of the person who reads it.
 """
 
-import hashlib
 from collections import defaultdict
 from functools import partial
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -23,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
 from wagtail.models import Site
 
+from config.errors import DomainError
+from config.ratelimit import digest, over_limit
 from newsroom import emails
 from newsroom.models import Contributor, ExpertApplication
 
@@ -37,12 +37,8 @@ EMAIL_WINDOW_SECONDS = 24 * 3600
 EDITOR_GROUPS = ("Moderators", "Editors")
 
 
-class ApplicationError(Exception):
+class ApplicationError(DomainError):
     """An application or a decision the rules refuse; the message is shown."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def plain_text(value: str) -> str:
@@ -95,8 +91,8 @@ def submit_application(
 
     # The connection is counted first: an attempt it refuses does not use up the
     # address's one application of the day.
-    if ip_address and _over_limit(
-        f"newsroom:applications:ip:{_digest(ip_address)}",
+    if ip_address and over_limit(
+        f"newsroom:applications:ip:{digest(ip_address)}",
         APPLICATIONS_PER_IP,
         IP_WINDOW_SECONDS,
     ):
@@ -106,8 +102,8 @@ def submit_application(
                 "Please try again in an hour."
             )
         )
-    if _over_limit(
-        f"newsroom:applications:email:{_digest(application.email)}",
+    if over_limit(
+        f"newsroom:applications:email:{digest(application.email)}",
         APPLICATIONS_PER_EMAIL,
         EMAIL_WINDOW_SECONDS,
     ):
@@ -282,22 +278,6 @@ def _unique_contributor_slug(name: str) -> str:
     return slug
 
 
-def _over_limit(key: str, limit: int, seconds: int) -> bool:
-    """Count one more attempt in a fixed window; ``incr`` is atomic in Redis, so
-    simultaneous attempts cannot slip through together."""
-    cache.add(key, 0, seconds)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # the window closed between add() and incr()
-        cache.set(key, 1, seconds)
-        return False
-
-
-def _digest(value: str) -> str:
-    # Keeps addresses out of cache keys (and of Redis dumps).
-    return hashlib.sha256(value.encode()).hexdigest()
-
-
 def _in_language(language: str, send, *args) -> None:
     with translation.override(language):
         send(*args)
@@ -333,10 +313,8 @@ def _site_url(path: str) -> str:
 # --- Commissions ------------------------------------------------------------------
 
 
-class CommissionError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class CommissionError(DomainError):
+    """A commission the rules refuse."""
 
 
 @transaction.atomic

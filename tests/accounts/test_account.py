@@ -29,7 +29,8 @@ def test_mon_compte_asks_anonymous_visitors_to_log_in(client, home_page):
 def test_mon_compte_shows_the_reader_and_the_doors_out(
     logged_in, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8):
+    # + the reader's ballots and proposals.
+    with django_assert_max_num_queries(10):
         response = logged_in.get("/compte/")
 
     html = response.content.decode()

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from accounts.factories import UserFactory
 from debates.factories import DebateIndexPageFactory, DebatePageFactory
-from debates.models import DebateIndexPage
+from debates.models import DebateIndexPage, PollIndexPage
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -27,7 +27,7 @@ def test_the_home_page_shows_every_slot_with_an_honest_empty_state(
     client, home_page, django_assert_max_num_queries
 ):
     client.get("/")  # warm Wagtail's per-site caches
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -50,7 +50,7 @@ def test_the_newest_debate_leads_unless_an_editor_features_another(
     for n in range(5):
         DebatePageFactory(parent=index, title=f"Question récente {n} ?")
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         page = soup(client.get("/"))
     assert page.select_one(".featured__title").get_text(strip=True) == (
         "Question récente 4 ?"
@@ -209,7 +209,9 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_page_type_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, DebateIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, DebateIndexPage, PollIndexPage}
+        )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_there_is_only_one_home_page(self):

@@ -6,6 +6,7 @@ production, where demo accounts with a published password would be a hole.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -13,10 +14,13 @@ from django.db import transaction
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from debates import services as debate_services
 from debates.demo import PANEL_SIZE, seed_debates
+from debates.polls.demo import seed_polls
 from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
 from newsroom.demo import seed_commissions, seed_edition
+
+User = get_user_model()
 
 DEMO_USERS = [
     # (email, first name, last name, traits)
@@ -36,9 +40,16 @@ class Command(BaseCommand):
             home = self.seed_home()
             self.seed_pages(home)
             self.seed_users()
-            seed_debates(home, panel=self.seed_panel(), stdout=self.stdout)
+            panel = self.seed_panel()
+            seed_debates(home, panel=panel, stdout=self.stdout)
             seed_commissions(stdout=self.stdout)
             seed_edition(stdout=self.stdout)
+            seed_polls(
+                home,
+                panel=panel,
+                reader=User.objects.filter(email="lecteur@example.org").first(),
+                stdout=self.stdout,
+            )
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def seed_home(self) -> HomePage:

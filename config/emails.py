@@ -1,0 +1,17 @@
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def send_templated(*, subject: str, template: str, context: dict, to: list[str]):
+    """One message, plain text and HTML, from ``<template>.txt`` and
+    ``<template>.html``, rendered in the active language."""
+    context = {**context, "subject": subject}
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"{template}.txt", context),
+        to=to,
+    )
+    message.attach_alternative(
+        render_to_string(f"{template}.html", context), "text/html"
+    )
+    message.send()

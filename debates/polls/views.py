@@ -1,0 +1,145 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from debates.polls import selectors, services
+from debates.polls.forms import ProposalForm, ballot_form_for
+from debates.polls.models import Proposal, TopicPollPage
+
+PROPOSALS_PER_PAGE = 20
+
+
+def proposals(request):
+    """« Les propositions des lecteurs »: approved proposals to support."""
+    sort = request.GET.get("tri", "soutiens")
+    listing, theme = selectors.approved_proposals(
+        sort="recent" if sort == "recentes" else "support",
+        theme_slug=request.GET.get("theme", ""),
+        user=request.user,
+    )
+    page = Paginator(listing, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "debates/polls/proposal_list.html",
+        {
+            "proposals": page,
+            "sort": "recentes" if sort == "recentes" else "soutiens",
+            "current_theme": theme,
+            "themes": selectors.proposal_themes(),
+            "can_propose": services.is_verified(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def propose(request):
+    form = ProposalForm(request.POST or None)
+    verified = services.is_verified(request.user)
+    if request.method == "POST" and verified:
+        if form.is_from_a_bot():
+            return redirect("polls:proposals")
+        if form.is_valid():
+            try:
+                services.submit_proposal(
+                    user=request.user,
+                    question=form.cleaned_data["question"],
+                    why=form.cleaned_data["why"],
+                    theme=form.cleaned_data["theme"],
+                    ip_address=request.META.get("REMOTE_ADDR"),
+                )
+            except services.ProposalError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! Your proposal will be published once the "
+                        "newsroom has read it; we will tell you by email."
+                    ),
+                )
+                return redirect("polls:proposals")
+    return render(
+        request,
+        "debates/polls/proposal_form.html",
+        {"form": form, "verified": verified},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _back(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def support(request, pk: int):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    back = _back(request, "/")
+    try:
+        if request.POST.get("action") == "withdraw":
+            services.withdraw_support(proposal, user=request.user)
+            messages.success(request, _("Your support is withdrawn."))
+        else:
+            services.support(proposal, user=request.user)
+            messages.success(request, _("Thank you for your support."))
+    except services.ProposalError as error:
+        messages.error(request, error.message)
+    return redirect(f"{back}#proposal-{proposal.pk}")
+
+
+def _is_fetch(request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+@require_POST
+def vote(request, pk: int):
+    """A ballot, from the poll page's form: a redirect back without JavaScript, the
+    updated poll box with it."""
+    poll = get_object_or_404(TopicPollPage.objects.live().public(), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(poll.get_url(request))
+    context = selectors.poll_context(poll, request.user)
+    form = ballot_form_for(poll, context, request.POST)
+    if form.is_valid():
+        try:
+            services.cast_ballot(
+                poll,
+                user=request.user,
+                option_ids=form.chosen(),
+                ip_address=request.META.get("REMOTE_ADDR"),
+            )
+        except services.BallotError as error:
+            form.add_error(None, error.message)
+        else:
+            done = _("Your vote is recorded. You can change it until the poll closes.")
+            if _is_fetch(request):
+                context = selectors.poll_context(poll, request.user)
+                context.update(
+                    {
+                        "page": poll,
+                        "form": ballot_form_for(poll, context),
+                        "vote_message": done,
+                    }
+                )
+                return render(request, "debates/polls/includes/poll_box.html", context)
+            messages.success(request, done)
+            return redirect(f"{poll.get_url(request)}#poll")
+    context.update({"page": poll, "form": form})
+    if _is_fetch(request):
+        return render(
+            request, "debates/polls/includes/poll_box.html", context, status=400
+        )
+    full = poll.get_context(request)
+    full["form"] = form
+    return render(request, poll.get_template(request), full, status=400)
