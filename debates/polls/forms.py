@@ -78,6 +78,16 @@ class BallotForm(forms.Form):
                 },
             )
         self.fields["choices"] = field
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label="",
+            widget=forms.TextInput(
+                attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
+            ),
+        )
+
+    def is_from_a_bot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def chosen(self) -> list[int]:
         value = self.cleaned_data["choices"]

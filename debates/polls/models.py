@@ -214,10 +214,12 @@ class TopicPollForm(WagtailAdminPageForm):
                 _("A poll has between %(min)s and %(max)s options.")
                 % {"min": OPTIONS_MIN, "max": OPTIONS_MAX}
             )
+        # The option's row, as the form's hidden id names it (the form's own
+        # instance may be a copy rebuilt from a revision, without its id).
         removed = [
-            form.instance.pk
+            form.cleaned_data["id"].pk
             for form in formset.forms
-            if form.instance.pk and form.cleaned_data.get("DELETE")
+            if form.cleaned_data.get("DELETE") and form.cleaned_data.get("id")
         ]
         if removed and BallotChoice.objects.filter(option_id__in=removed).exists():
             raise ValidationError(

@@ -111,6 +111,9 @@ def vote(request, pk: int):
         return redirect_to_login(poll.get_url(request))
     context = selectors.poll_context(poll, request.user)
     form = ballot_form_for(poll, context, request.POST)
+    if form.is_from_a_bot():
+        # Told nothing, so it does not learn to leave the field empty.
+        return redirect(f"{poll.get_url(request)}#poll")
     if form.is_valid():
         try:
             services.cast_ballot(

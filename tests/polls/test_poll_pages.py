@@ -160,3 +160,16 @@ def test_mon_compte_lists_the_readers_ballots_and_proposals(client, poll, reader
     assert poll.title in html
     assert "Faut-il rendre le vote obligatoire" in html
     assert "Faut-il taxer le kérosène ?" in html
+
+
+@pytest.mark.django_db
+def test_a_ballot_with_the_honeypot_filled_is_not_recorded(client, poll, reader):
+    client.force_login(reader)
+
+    response = client.post(
+        f"/avis/sondage/{poll.pk}/",
+        {"choices": first_option(poll).pk, "website": "http://spam.example"},
+    )
+
+    assert response.status_code == 302
+    assert not Ballot.objects.exists()
