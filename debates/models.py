@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -431,8 +432,8 @@ class Reaction(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting moderation")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
+        REJECTED = "rejected", pgettext_lazy("moderation", "Rejected")
 
     debate = models.ForeignKey(
         DebatePage, on_delete=models.CASCADE, related_name="reactions"

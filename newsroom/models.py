@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -23,7 +24,9 @@ class Theme(models.Model):
     """A managed taxonomy that files debates (Société, Environnement, ...)."""
 
     name = models.CharField(_("name"), max_length=60, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True, allow_unicode=False)
+    slug = models.SlugField(
+        pgettext_lazy("field", "slug"), max_length=60, unique=True, allow_unicode=False
+    )
     description = models.CharField(_("description"), max_length=240, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -62,7 +65,7 @@ class Contributor(
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=120, unique=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -241,7 +244,7 @@ class Commission(models.Model):
         EXPERTS_CONTACTED = "experts_contacted", _("Experts contacted")
         TEXTS_RECEIVED = "texts_received", _("Texts received")
         IN_REVIEW = "in_review", _("In review")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("commission", "Published")
         ABANDONED = "abandoned", _("Abandoned")
 
     question = models.CharField(_("question"), max_length=200)
@@ -302,7 +305,9 @@ class Commission(models.Model):
         on_delete=models.SET_NULL,
         related_name="commission",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("field", "created at"), auto_now_add=True
+    )
 
     panels = [
         FieldPanel("question"),

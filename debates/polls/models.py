@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -37,8 +38,8 @@ class Proposal(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting moderation")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
+        REJECTED = "rejected", pgettext_lazy("moderation", "Rejected")
         MERGED = "merged", _("Merged")
 
     author = models.ForeignKey(
@@ -148,8 +149,8 @@ class ProposalNotice(models.Model):
     """An email the proposer was sent about their proposal: each is sent once."""
 
     class Kind(models.TextChoices):
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
+        REJECTED = "rejected", pgettext_lazy("moderation", "Rejected")
         MERGED = "merged", _("Merged")
         POLLED = "polled", _("Put to a poll")
         CHOSEN = "chosen", _("Chosen")

@@ -26,6 +26,35 @@ def test_the_french_catalogue_keeps_every_placeholder():
             )
 
 
+def _wagtail_catalogues():
+    import wagtail
+
+    root = Path(wagtail.__file__).parent
+    return sorted(root.glob("**/locale/fr/LC_MESSAGES/django.po"))
+
+
+def test_our_catalogue_does_not_change_the_admins_words():
+    """The project's catalogue comes first for every app, so a bare msgid we share
+    with Wagtail would replace Wagtail's translation in the admin (« Approve »
+    turned into « Publier » in the workflow menu). Such words take a context."""
+    theirs = {}
+    for path in _wagtail_catalogues():
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr and not entry.msgctxt:
+                theirs.setdefault(entry.msgid, set()).add(entry.msgstr)
+    assert theirs, "Wagtail's French catalogues were not found"
+
+    clashes = [
+        (entry.msgid, entry.msgstr, sorted(theirs[entry.msgid]))
+        for entry in polib.pofile(str(FRENCH))
+        if not entry.msgctxt
+        and entry.msgid in theirs
+        and entry.msgstr not in theirs[entry.msgid]
+    ]
+
+    assert clashes == []
+
+
 def test_the_compiled_catalogue_is_what_django_uses():
     with translation.override("fr"):
         assert translation.gettext("Skip to content") == "Aller au contenu"
