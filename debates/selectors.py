@@ -59,16 +59,44 @@ def related_debates(
     )
 
 
+EDITIONS_VERSION_KEY = "debates:editions:version"
+
+
 def edition_of(debate: DebatePage):
-    """The print edition the debate first appeared in, once that edition is out."""
+    """The print edition the debate first appeared in, once that edition is out.
+
+    Read on every debate page, changed a few times a year: each debate's editions
+    are kept in the cache under a version that ``forget_editions`` moves whenever
+    an edition changes; the date is checked here, so a coming edition appears on
+    its day by itself."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
     from newsroom.models import Edition
 
-    return (
-        Edition.objects.out()
-        .filter(items__debate=debate)
-        .order_by("published_on", "number")
-        .first()
-    )
+    version = cache.get_or_set(EDITIONS_VERSION_KEY, 1, None)
+    key = f"debates:editions:{version}:{debate.pk}"
+    editions = cache.get(key)
+    if editions is None:
+        editions = list(
+            Edition.objects.filter(items__debate=debate)
+            .only("number", "published_on")
+            .order_by("published_on", "number")
+        )
+        cache.set(key, editions, 24 * 3600)
+    today = timezone.localdate()
+    return next((e for e in editions if e.published_on <= today), None)
+
+
+def forget_editions(**kwargs) -> None:
+    """Every debate's cached editions become stale at once."""
+    from django.core.cache import cache
+
+    cache.add(EDITIONS_VERSION_KEY, 1, None)
+    try:
+        cache.incr(EDITIONS_VERSION_KEY)
+    except ValueError:
+        cache.set(EDITIONS_VERSION_KEY, 2, None)
 
 
 def tally_for(debate: DebatePage) -> VerdictTally:

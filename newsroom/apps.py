@@ -23,6 +23,19 @@ class NewsroomConfig(AppConfig):
         page_published.connect(
             _close_commission, dispatch_uid="newsroom.close_commission"
         )
+        # Debate pages cache the editions they appeared in.
+        from django.db.models.signals import post_delete, post_save
+
+        from debates.selectors import forget_editions
+        from newsroom.models import Edition, EditionDebate
+
+        for model in (Edition, EditionDebate):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_editions,
+                    sender=model,
+                    dispatch_uid=f"newsroom.forget_editions.{model.__name__}.{signal!r}",
+                )
 
 
 def _close_commission(sender, instance, **kwargs):

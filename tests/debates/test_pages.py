@@ -137,11 +137,11 @@ def test_the_debate_page_shows_both_sides_and_their_sources(client, debate):
 
 
 @pytest.mark.django_db
-def test_an_anonymous_debate_page_takes_at_most_16_queries(
+def test_an_anonymous_debate_page_takes_at_most_15_queries(
     client, debate, django_assert_max_num_queries
 ):
     client.get(debate.url)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         client.get(debate.url)
 
 
@@ -151,7 +151,7 @@ def test_a_debate_page_renders_in_the_same_queries_with_many_verdicts(
 ):
     client.force_login(voter)
     client.get(debate.url)
-    with django_assert_max_num_queries(23) as empty:
+    with django_assert_max_num_queries(22) as empty:
         client.get(debate.url)
     for n in range(30):
         services.cast_verdict(

@@ -275,7 +275,7 @@ def test_a_debate_page_with_many_reactions_takes_no_more_queries(
 ):
     published(debate, author, editor)
     client.get(debate.url)
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(15) as few:
         client.get(debate.url)
     first = Reaction.objects.first()
     for n in range(40):

@@ -298,3 +298,17 @@ def test_the_newsroom_groups_hold_the_edition_permissions():
     assert {"add_commission", "change_commission"} <= codenames(editors)
     assert "publish_contributor" not in codenames(editors)
     assert {"publish_contributor", "delete_edition"} <= codenames(moderators)
+
+
+@pytest.mark.django_db
+def test_a_debate_page_learns_of_a_new_edition_at_once(client, index):
+    debate = DebatePageFactory(parent=index)
+    before = client.get(debate.url).content.decode()
+
+    EditionFactory(
+        number=40, published_on=TODAY() - datetime.timedelta(days=1), debates=[debate]
+    )
+    after = client.get(debate.url).content.decode()
+
+    assert "Paru dans" not in before
+    assert "Paru dans Versus n°\u00a040" in after
