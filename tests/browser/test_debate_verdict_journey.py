@@ -11,14 +11,7 @@ from debates.models import Verdict, VerdictTally
 from newsroom.factories import ContributorFactory, ThemeFactory
 from tests.browser.axe import assert_accessible
 from tests.browser.screenshots import save_screenshots_at_widths
-
-
-def log_in(page, site_url, email):
-    page.goto(site_url + "/compte/login/")
-    page.get_by_label("E-mail :", exact=True).fill(email)
-    page.get_by_label("Mot de passe :", exact=True).fill("versus-demo")
-    page.get_by_role("button", name="Connexion", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mon compte")
+from tests.browser.steps import log_in
 
 
 def test_a_reader_filters_gives_both_verdicts_and_sees_the_chart_move(

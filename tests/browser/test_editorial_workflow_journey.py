@@ -26,9 +26,9 @@ from debates.factories import DebateIndexPageFactory
 from debates.models import DebatePage
 from newsroom.factories import CommissionFactory, ContributorFactory, ThemeFactory
 from newsroom.models import Commission
-from tests.browser.admin import admin_log_in
 from tests.browser.axe import assert_accessible
 from tests.browser.screenshots import save_screenshots_at_widths
+from tests.browser.steps import admin_log_in
 
 QUESTION = "Faut-il instaurer un revenu universel ?"
 CONTEXT = "Le revenu universel revient dans le débat public depuis les années 1980."

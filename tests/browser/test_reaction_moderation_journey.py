@@ -15,9 +15,9 @@ from playwright.sync_api import expect
 from accounts.factories import UserFactory
 from debates.factories import DebateIndexPageFactory, DebatePageFactory
 from debates.models import Reaction
-from tests.browser.admin import admin_log_in
 from tests.browser.axe import assert_accessible
 from tests.browser.screenshots import save_screenshots_at_widths
+from tests.browser.steps import admin_log_in, log_in
 
 SOURCE = "https://www.insee.fr/fr/statistiques"
 SOURCED = f"Les chiffres de l'Insee vont dans l'autre sens : {SOURCE} pour vérifier."
@@ -46,14 +46,6 @@ def moderators(db):
         )
     )
     return group
-
-
-def log_in(page, site_url, email):
-    page.goto(site_url + "/compte/login/")
-    page.get_by_label("E-mail :", exact=True).fill(email)
-    page.get_by_label("Mot de passe :", exact=True).fill("versus-demo")
-    page.get_by_role("button", name="Connexion", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mon compte")
 
 
 def react(page, stance, text):

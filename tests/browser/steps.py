@@ -1,4 +1,4 @@
-"""Steps the journeys share in the Wagtail admin."""
+"""Steps the journeys share: logging in on the site and in the Wagtail admin."""
 
 from playwright.sync_api import expect
 
@@ -15,3 +15,12 @@ def admin_log_in(page, site_url, email, password=DEMO_PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="S'identifier").click()
     expect(page).to_have_url(site_url + "/admin/")
+
+
+def log_in(page, site_url, email, password=DEMO_PASSWORD):
+    """Logs in on the public site; lands on « Mon compte »."""
+    page.goto(site_url + "/compte/login/")
+    page.get_by_label("E-mail :", exact=True).fill(email)
+    page.get_by_label("Mot de passe :", exact=True).fill(password)
+    page.get_by_role("button", name="Connexion", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mon compte")
