@@ -1,16 +1,12 @@
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from config.emails import send_templated
 
 
 def send_account_deleted(*, email: str, name: str) -> None:
-    context = {"name": name}
-    message = EmailMultiAlternatives(
+    send_templated(
         subject=_("[Versus] Your account has been deleted"),
-        body=render_to_string("accounts/email/account_deleted.txt", context),
+        template="accounts/email/account_deleted",
+        context={"name": name},
         to=[email],
     )
-    message.attach_alternative(
-        render_to_string("accounts/email/account_deleted.html", context), "text/html"
-    )
-    message.send()

@@ -1,16 +1,16 @@
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from config.emails import send_templated
 
 
 def send_reaction_approved(*, reaction, author) -> None:
-    context = {"reaction": reaction, "author": author, "url": reaction.debate.full_url}
-    message = EmailMultiAlternatives(
+    send_templated(
         subject=_("[Versus] Your reaction is published"),
-        body=render_to_string("debates/email/reaction_approved.txt", context),
+        template="debates/email/reaction_approved",
+        context={
+            "reaction": reaction,
+            "author": author,
+            "url": reaction.debate.full_url,
+        },
         to=[author.email],
     )
-    message.attach_alternative(
-        render_to_string("debates/email/reaction_approved.html", context), "text/html"
-    )
-    message.send()

@@ -1,21 +1,15 @@
 """Mail about expert applications. Each function renders in the active language;
 ``newsroom.services`` chooses it (the applicant's, or each editor's)."""
 
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from config.emails import send_templated
 
 
 def _send(*, subject: str, template: str, context: dict, to: list[str]) -> None:
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"newsroom/email/{template}.txt", context),
-        to=to,
+    send_templated(
+        subject=subject, template=f"newsroom/email/{template}", context=context, to=to
     )
-    message.attach_alternative(
-        render_to_string(f"newsroom/email/{template}.html", context), "text/html"
-    )
-    message.send()
 
 
 def send_application_received(application) -> None:

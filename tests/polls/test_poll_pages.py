@@ -173,3 +173,30 @@ def test_a_ballot_with_the_honeypot_filled_is_not_recorded(client, poll, reader)
 
     assert response.status_code == 302
     assert not Ballot.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_votez_page_sorts_polls_by_state(client, poll_index):
+    now = timezone.now()
+    TopicPollPageFactory(parent=poll_index, title="Le vote ouvert")
+    TopicPollPageFactory(
+        parent=poll_index,
+        title="Le vote à venir",
+        opens_at=now + datetime.timedelta(days=2),
+        closes_at=now + datetime.timedelta(days=9),
+    )
+    TopicPollPageFactory(
+        parent=poll_index,
+        title="Le vote passé",
+        opens_at=now - datetime.timedelta(days=9),
+        closes_at=now - datetime.timedelta(days=2),
+    )
+
+    response = client.get(poll_index.url)
+
+    assert [p.title for p in response.context["open_polls"]] == ["Le vote ouvert"]
+    assert [p.title for p in response.context["upcoming_polls"]] == ["Le vote à venir"]
+    assert [p.title for p in response.context["closed_polls"]] == ["Le vote passé"]
+    html = response.content.decode()
+    assert html.index("Le vote ouvert") < html.index("Le vote à venir")
+    assert html.index("Le vote à venir") < html.index("Le vote passé")
