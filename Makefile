@@ -45,6 +45,10 @@ run: demo ## Set everything up, then serve the site and its admin on http://127.
 test: install ## Set everything up, then run the whole test suite (browser tests included)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
+.PHONY: bench
+bench: install ## Poll benchmark on PostgreSQL and Redis, written to docs/benchmarks.md
+	$(PYTHON) -m tests.bench.polls
+
 .PHONY: lint
 lint: install ## ruff, template formatting, Django checks and missing migrations
 	$(PYTHON) -m ruff check .
