@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from debates.polls import selectors, services
-from debates.polls.forms import ProposalForm, ballot_form_for
+from debates.polls.forms import BallotForm, ProposalForm, ballot_form_for
 from debates.polls.models import Proposal, TopicPollPage
 
 PROPOSALS_PER_PAGE = 20
@@ -105,12 +105,12 @@ def _is_fetch(request) -> bool:
 @require_POST
 def vote(request, pk: int):
     """A ballot, from the poll page's form: a redirect back without JavaScript, the
-    updated poll box with it."""
+    updated poll box with it. Results are only read when a page is rendered."""
     poll = get_object_or_404(TopicPollPage.objects.live().public(), pk=pk)
     if not request.user.is_authenticated:
         return redirect_to_login(poll.get_url(request))
-    context = selectors.poll_context(poll, request.user)
-    form = ballot_form_for(poll, context, request.POST)
+    options = list(poll.options.select_related("proposal").order_by("sort_order", "pk"))
+    form = BallotForm(request.POST, poll=poll, options=options, auto_id="poll-%s")
     if form.is_from_a_bot():
         # Told nothing, so it does not learn to leave the field empty.
         return redirect(f"{poll.get_url(request)}#poll")
@@ -126,20 +126,21 @@ def vote(request, pk: int):
             form.add_error(None, error.message)
         else:
             done = _("Your vote is recorded. You can change it until the poll closes.")
-            if _is_fetch(request):
-                context = selectors.poll_context(poll, request.user)
-                context.update(
-                    {
-                        "page": poll,
-                        "form": ballot_form_for(poll, context),
-                        "vote_message": done,
-                    }
-                )
-                return render(request, "debates/polls/includes/poll_box.html", context)
-            messages.success(request, done)
-            return redirect(f"{poll.get_url(request)}#poll")
-    context.update({"page": poll, "form": form})
+            if not _is_fetch(request):
+                messages.success(request, done)
+                return redirect(f"{poll.get_url(request)}#poll")
+            context = selectors.poll_context(poll, request.user)
+            context.update(
+                {
+                    "page": poll,
+                    "form": ballot_form_for(poll, context),
+                    "vote_message": done,
+                }
+            )
+            return render(request, "debates/polls/includes/poll_box.html", context)
     if _is_fetch(request):
+        context = selectors.poll_context(poll, request.user)
+        context.update({"page": poll, "form": form})
         return render(
             request, "debates/polls/includes/poll_box.html", context, status=400
         )

@@ -200,3 +200,17 @@ def test_the_votez_page_sorts_polls_by_state(client, poll_index):
     html = response.content.decode()
     assert html.index("Le vote ouvert") < html.index("Le vote à venir")
     assert html.index("Le vote à venir") < html.index("Le vote passé")
+
+
+@pytest.mark.django_db
+def test_a_ballot_takes_a_bounded_number_of_queries(
+    client, poll, reader, django_assert_max_num_queries
+):
+    client.force_login(reader)
+    option = first_option(poll)
+
+    with django_assert_max_num_queries(16):
+        response = client.post(f"/avis/sondage/{poll.pk}/", {"choices": option.pk})
+
+    assert response.status_code == 302
+    assert Ballot.objects.filter(poll=poll, voter=reader).exists()
