@@ -268,6 +268,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 RATE_LIMITS = {
     "proposals_per_reader": (5, 24 * 3600),
     "proposals_per_ip": (30, 24 * 3600),
+    "supports_per_reader": (60, 10 * 60),
+    "supports_per_ip": (600, 10 * 60),
     "ballots_per_reader": (20, 10 * 60),
     "ballots_per_ip": (env_int("BALLOTS_PER_IP_PER_10_MIN", 600), 10 * 60),
 }

@@ -184,11 +184,24 @@ def merge_proposal(duplicate, *, into, editor) -> Proposal:
     return into
 
 
+def _check_support_rate(user, ip_address) -> None:
+    try:
+        _check_rate(
+            "supports",
+            user=user,
+            ip_address=ip_address,
+            message=_("Too many clicks in a short time. Try again in a moment."),
+        )
+    except DomainError as error:
+        raise ProposalError(error.message) from None
+
+
 @transaction.atomic
-def support(proposal, *, user) -> bool:
+def support(proposal, *, user, ip_address=None) -> bool:
     """The reader backs an approved proposal; True if it is new."""
     if not is_verified(user):
         raise ProposalError(_("Verify your email address to support a proposal."))
+    _check_support_rate(user, ip_address)
     proposal = _lock(proposal)
     if proposal.status != Proposal.Status.APPROVED:
         raise ProposalError(_("This proposal is not open to support."))
@@ -202,7 +215,9 @@ def support(proposal, *, user) -> bool:
 
 
 @transaction.atomic
-def withdraw_support(proposal, *, user) -> bool:
+def withdraw_support(proposal, *, user, ip_address=None) -> bool:
+    if ip_address is not None:  # a reader's click, not the account's erasure
+        _check_support_rate(user, ip_address)
     proposal = _lock(proposal)
     deleted, _rows = ProposalSupport.objects.filter(
         proposal=proposal, reader=user

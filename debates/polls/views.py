@@ -88,10 +88,14 @@ def support(request, pk: int):
     back = _back(request, "/")
     try:
         if request.POST.get("action") == "withdraw":
-            services.withdraw_support(proposal, user=request.user)
+            services.withdraw_support(
+                proposal, user=request.user, ip_address=request.META.get("REMOTE_ADDR")
+            )
             messages.success(request, _("Your support is withdrawn."))
         else:
-            services.support(proposal, user=request.user)
+            services.support(
+                proposal, user=request.user, ip_address=request.META.get("REMOTE_ADDR")
+            )
             messages.success(request, _("Thank you for your support."))
     except services.ProposalError as error:
         messages.error(request, error.message)

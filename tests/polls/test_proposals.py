@@ -275,3 +275,23 @@ def test_supporting_from_the_list(client, make_reader):
     assert "Retirer mon soutien" in page
     proposal.refresh_from_db()
     assert proposal.support_count == 1
+
+
+@pytest.mark.django_db
+def test_a_flood_of_support_clicks_is_stopped(make_reader, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "supports_per_reader": (3, 60)}
+    proposal = ProposalFactory(author=make_reader(1))
+    reader = make_reader(2)
+    services.support(proposal, user=reader, ip_address="203.0.113.9")
+    services.withdraw_support(proposal, user=reader, ip_address="203.0.113.9")
+    services.support(proposal, user=reader, ip_address="203.0.113.9")
+
+    with pytest.raises(services.ProposalError) as refused:
+        services.withdraw_support(proposal, user=reader, ip_address="203.0.113.9")
+
+    assert (
+        refused.value.message
+        == "Trop de clics en peu de temps. Réessayez dans un moment."
+    )
+    proposal.refresh_from_db()
+    assert proposal.support_count == 2 == proposal.supports.count()
