@@ -261,6 +261,10 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# Once this many readers have given both verdicts on a debate born from a reader's
+# proposal, the proposer is sent the opinion shift figures.
+PROPOSER_FIGURES_AFTER = env_int("PROPOSER_FIGURES_AFTER", 30)
+
 # --- Rate limits ----------------------------------------------------------------
 
 # (attempts, window in seconds). Per IP limits count every reader behind one

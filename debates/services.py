@@ -97,7 +97,19 @@ def cast_verdict(debate: DebatePage, *, user, moment: str, stance: str) -> Verdi
             if before.stance != stance:
                 counters["changed"] = F("changed") + 1
     VerdictTally.objects.filter(debate=debate).update(**counters)
+    if "both" in counters:
+        _tell_proposer_once_figures_exist(debate)
     return verdict
+
+
+def _tell_proposer_once_figures_exist(debate) -> None:
+    """A debate born from a reader's proposal: once enough readers gave both
+    verdicts for the shift to mean something, its proposer hears the figures."""
+    both = VerdictTally.objects.filter(debate=debate).values_list("both", flat=True)
+    if both and both[0] == settings.PROPOSER_FIGURES_AFTER:
+        from debates.polls.services import notify_opinion_shift
+
+        notify_opinion_shift(debate)
 
 
 def _create(debate, key, moment, stance) -> Verdict:

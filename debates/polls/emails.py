@@ -16,6 +16,7 @@ def _subjects():
         Kind.POLLED: _("[Versus] Your proposal is put to the vote"),
         Kind.CHOSEN: _("[Versus] Readers chose your proposal"),
         Kind.PUBLISHED: _("[Versus] The debate you proposed is published"),
+        Kind.FIGURES: _("[Versus] How readers' opinion moved on your topic"),
     }
 
 

@@ -155,6 +155,7 @@ class ProposalNotice(models.Model):
         POLLED = "polled", _("Put to a poll")
         CHOSEN = "chosen", _("Chosen")
         PUBLISHED = "published", _("Debate published")
+        FIGURES = "figures", _("Opinion shift figures")
 
     proposal = models.ForeignKey(
         Proposal, on_delete=models.CASCADE, related_name="notices"

@@ -414,6 +414,16 @@ def notify_debate_published(page) -> None:
             notify(commission.proposal, ProposalNotice.Kind.PUBLISHED, debate=page)
 
 
+def notify_opinion_shift(debate) -> None:
+    """The figures of how opinion moved, to the proposer of the debate's topic."""
+    from newsroom.models import Commission
+
+    for commission in Commission.objects.filter(
+        debate_id=debate.pk, proposal__isnull=False
+    ).select_related("proposal"):
+        notify(commission.proposal, ProposalNotice.Kind.FIGURES, debate=debate)
+
+
 def notify(proposal: Proposal, kind: str, **context) -> None:
     """Record the notice and email the proposer after commit; never twice."""
     author = proposal.author

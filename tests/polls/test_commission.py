@@ -159,3 +159,42 @@ def test_the_desk_in_the_admin_commissions_the_winner(client, winning_poll, edit
         response["Location"]
         == f"/admin/snippets/newsroom/commission/edit/{commission.pk}/"
     )
+
+
+@pytest.mark.django_db
+def test_the_proposer_gets_the_figures_once_enough_readers_gave_both_verdicts(
+    winning_poll,
+    editor,
+    proposer,
+    home_page,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    from accounts.factories import UserFactory
+    from debates import services as debate_services
+    from debates.factories import DebatePageFactory
+
+    settings.PROPOSER_FIGURES_AFTER = 2
+    close(winning_poll)
+    commission = services.commission_winner(winning_poll, editor=editor)
+    debate = DebatePageFactory(parent=DebateIndexPageFactory(parent=home_page))
+    Commission.objects.filter(pk=commission.pk).update(debate=debate)
+
+    for n, (before, after) in enumerate(
+        [("pour", "contre"), ("contre", "contre"), ("pour", "pour")]
+    ):
+        reader = UserFactory(email=f"juge{n}@example.org", verified=True)
+        debate_services.give_stance_consent(reader)
+        with django_capture_on_commit_callbacks(execute=True):
+            debate_services.cast_verdict(
+                debate, user=reader, moment="before", stance=before
+            )
+            debate_services.cast_verdict(
+                debate, user=reader, moment="after", stance=after
+            )
+
+    figures = [m for m in mail.outbox if "opinion" in m.subject or "avis" in m.subject]
+    assert len(figures) == 1
+    assert figures[0].to == [proposer.email]
+    assert "2 lecteurs ont maintenant donné leur avis" in figures[0].body
+    assert "50\u00a0% d'entre eux ont changé d'avis" in figures[0].body
