@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "home",
     "newsroom",
     "debates",
+    "subscriptions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
