@@ -1,5 +1,5 @@
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -66,6 +66,8 @@ class Side:
     headline: str
     body: object
     sources: object
+    # Cut to its teaser for a reader without access (subscriptions.paywall).
+    truncated: bool = False
 
 
 class DebatePage(Page):
@@ -165,9 +167,9 @@ class DebatePage(Page):
         *Page.search_fields,
         index.SearchField("context"),
         index.SearchField("pour_headline"),
-        index.SearchField("pour_body"),
+        index.SearchField("pour_search_text"),
         index.SearchField("contre_headline"),
-        index.SearchField("contre_body"),
+        index.SearchField("contre_search_text"),
         index.RelatedFields("pour_contributor", [index.SearchField("name")]),
         index.RelatedFields("contre_contributor", [index.SearchField("name")]),
         index.FilterField("premium"),
@@ -201,6 +203,39 @@ class DebatePage(Page):
             ),
         ]
 
+    def visible_sides(self, access) -> list[Side]:
+        """The sides as a reader with ``access`` (``paywall.can_read``) sees them:
+        without access, each argument's first paragraph and no sources."""
+        from subscriptions.paywall import visible_body
+
+        sides = []
+        for side in self.sides:
+            body, truncated = visible_body(side.body, access)
+            if truncated:
+                side = replace(side, body=body, sources=[], truncated=True)
+            sides.append(side)
+        return sides
+
+    # The index holds what anyone may read: a premium argument's teaser, never the
+    # rest, so that a search for its words cannot find the debate (or its text).
+    # Run ``manage.py update_index`` after changing this.
+    def _search_text(self, body) -> str:
+        from subscriptions.paywall import teaser
+
+        if self.premium:
+            body = teaser(body)
+        return " ".join(
+            text
+            for block in body
+            for text in block.block.get_searchable_content(block.value)
+        )
+
+    def pour_search_text(self) -> str:
+        return self._search_text(self.pour_body)
+
+    def contre_search_text(self) -> str:
+        return self._search_text(self.contre_body)
+
     def word_count(self) -> int:
         texts = [strip_tags(self.context)]
         for body in (self.pour_body, self.contre_body):
@@ -224,13 +259,28 @@ class DebatePage(Page):
             if pk in found:
                 setattr(self, f"{stance}_contributor", found[pk])
 
+    def serve(self, request, *args, **kwargs):
+        from subscriptions.paywall import set_cache_headers
+
+        response = super().serve(request, *args, **kwargs)
+        set_cache_headers(response, request)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from debates import selectors
         from debates.seo import DebateSeo
+        from home.models import SiteSettings
         from home.selectors import section_urls
+        from subscriptions.paywall import can_read
 
         context = super().get_context(request, *args, **kwargs)
+        # Every render of the page shows what it was given: a metered reader's
+        # free read is counted here, the error re-renders of debates/views.py too.
+        quota = SiteSettings.load(request_or_site=request).premium_quota
+        access = can_read(request.user, self, record=True, quota=quota)
         self.load_contributors()
+        context["read_access"] = access
+        context["sides"] = self.visible_sides(access)
         # Listed in the head (tags, JSON-LD) and the body: one query for both.
         prefetch_related_objects([self], "themes")
         themes = list(self.themes.all())

@@ -2,7 +2,8 @@
 and their schema.org JSON-LD.
 
 Premium argument text never leaves the debate page: nothing here reads a side's
-body except the short abstract of a *free* debate's side.
+body except the short abstract of a *free* debate's side. Whether the page itself
+shows it is for ``subscriptions.paywall.can_read``.
 """
 
 import json
@@ -28,6 +29,8 @@ from newsroom.models import Contributor, Edition
 SUMMARY_WORDS = 30
 # Words of a free side's first paragraph in its JSON-LD abstract.
 ABSTRACT_WORDS = 30
+# The class of a premium debate's subscriber-only elements, when they are shown.
+PAYWALLED_CLASS = "paywalled"
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"<sup>[^<]*</sup>", re.IGNORECASE)
@@ -142,6 +145,17 @@ class DebateSeo:
             if free and (abstract := side_abstract(side)):
                 part["abstract"] = abstract
             parts.append(part)
+        if not free:
+            # Google's markup for paywalled content, the same on every version of
+            # the page: the elements of class PAYWALLED_CLASS are for subscribers
+            # (https://developers.google.com/search/docs/appearance/structured-data/paywalled-content).
+            parts.append(
+                {
+                    "@type": "WebPageElement",
+                    "isAccessibleForFree": False,
+                    "cssSelector": f".{PAYWALLED_CLASS}",
+                }
+            )
         article["hasPart"] = parts
         return article
 

@@ -123,6 +123,14 @@ class SiteSettings(BaseGenericSetting):
         default="Le journal de débats qui vous laisse trancher",
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    premium_quota = models.PositiveSmallIntegerField(
+        _("free subscriber debates a month"),
+        default=3,
+        help_text=_(
+            "How many subscriber debates a registered reader may open for free each "
+            "calendar month. 0 keeps them for subscribers only."
+        ),
+    )
 
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
     bluesky_url = models.URLField(_("Bluesky"), blank=True)
@@ -155,6 +163,7 @@ class SiteSettings(BaseGenericSetting):
             ],
             heading=_("Social networks"),
         ),
+        FieldPanel("premium_quota"),
         MultiFieldPanel(
             [
                 FieldPanel("legal_notice_page"),

@@ -1,5 +1,5 @@
-"""Print editions: listed on their day, their debates, and a PDF only the newsroom
-may download until readers can subscribe."""
+"""Print editions: listed on their day, their debates, and a PDF the newsroom
+downloads (subscribers too: tests/paywall/test_editions.py)."""
 
 import datetime
 from pathlib import Path

@@ -244,6 +244,12 @@ def test_a_premium_debate_json_ld_keeps_the_arguments_behind_the_paywall(
             "headline": "Non, sans preuve d'efficacité",
             "isAccessibleForFree": False,
         },
+        # Google's paywalled-content markup, on every version of the page.
+        {
+            "@type": "WebPageElement",
+            "cssSelector": ".paywalled",
+            "isAccessibleForFree": False,
+        },
     ]
     assert SECRET not in str(head(response))
 
