@@ -9,6 +9,7 @@ defaults (SQLite, local-memory cache, console email, demo payments). With
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str, require
@@ -26,7 +27,16 @@ if DJANGO_ENV not in {"development", "production"}:
 PRODUCTION = DJANGO_ENV == "production"
 
 if PRODUCTION:
-    require(["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_ESP"])
+    require(
+        [
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "EMAIL_ESP",
+            "STRIPE_SECRET_KEY",
+            "STRIPE_WEBHOOK_SECRET",
+        ]
+    )
 
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 
@@ -266,6 +276,20 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # proposal, the proposer is sent the opinion shift figures.
 PROPOSER_FIGURES_AFTER = env_int("PROPOSER_FIGURES_AFTER", 30)
 
+# --- Stripe -----------------------------------------------------------------------
+
+# Without a secret key the site runs in demo mode: the same pages, a labelled demo
+# checkout, and Stripe-shaped events fed to the same handler. Production requires
+# the keys (above). The SDK's pinned API version must also be the webhook
+# endpoint's (see the README).
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY").strip()
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET").strip()
+STRIPE_DEMO_MODE = not STRIPE_SECRET_KEY
+if STRIPE_SECRET_KEY.startswith(("sk_live_", "rk_live_")) and DEBUG:
+    raise ImproperlyConfigured(
+        "A live Stripe key with DEBUG on is refused: use a test key in development."
+    )
+
 # --- Rate limits ----------------------------------------------------------------
 
 # (attempts, window in seconds). Per IP limits count every reader behind one
@@ -348,5 +372,7 @@ LOGGING = {
         },
         # One line per background task is noise at INFO.
         "django_tasks": {"level": "WARNING"},
+        # The SDK logs every request at INFO, with its URL.
+        "stripe": {"level": "WARNING"},
     },
 }

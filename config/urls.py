@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from debates import feeds, seo
+from subscriptions import views as subscription_views
 
 
 @never_cache
@@ -25,6 +26,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    # Outside the language prefixes: Stripe calls one fixed URL.
+    path("stripe/webhook/", subscription_views.webhook, name="stripe_webhook"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -45,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("experts/", include("newsroom.urls")),
     path("editions/", include("newsroom.edition_urls")),
+    path("abonnement/", include("subscriptions.urls")),
     path("avis/", include("debates.urls")),
     path("", include("debates.polls.urls")),
     path("flux/debats.rss", feeds.LatestDebatesFeed(), name="debates_feed_rss"),

@@ -104,6 +104,14 @@ def vat_inside(gross_cents: int, rate: Decimal) -> int:
     return int(gross - net)
 
 
+def money(cents: int, currency: str = "EUR") -> str:
+    """4,99 € — cents to a French-formatted amount, without floats."""
+    from django.utils.formats import number_format
+
+    amount = number_format(Decimal(cents) / 100, decimal_pos=2, force_grouping=True)
+    return f"{amount}\u00a0€" if currency.upper() == "EUR" else f"{amount} {currency}"
+
+
 class BillingAccount(models.Model):
     """A reader as Stripe knows them: created by us before their first Checkout, so
     that every event can be tied to a reader by the customer id, never by email.
@@ -243,6 +251,14 @@ class Payment(models.Model):
 
     def __str__(self):
         return self.stripe_invoice_id
+
+    @property
+    def amount_display(self) -> str:
+        return money(self.amount_cents, self.currency)
+
+    @property
+    def tax_display(self) -> str:
+        return money(self.tax_cents, self.currency)
 
 
 class StripeEvent(models.Model):

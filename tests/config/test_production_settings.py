@@ -19,7 +19,14 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Every variable config/settings.py reads (by prefix or by name).
-_SETTINGS_PREFIXES = ("DJANGO_", "DATABASE_", "EMAIL_", "SECURE_", "ANYMAIL_")
+_SETTINGS_PREFIXES = (
+    "DJANGO_",
+    "DATABASE_",
+    "EMAIL_",
+    "SECURE_",
+    "ANYMAIL_",
+    "STRIPE_",
+)
 _SETTINGS_NAMES = {
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
@@ -32,7 +39,14 @@ _SETTINGS_NAMES = {
     "VERSUS_VAR_DIR",
     "WAGTAILADMIN_BASE_URL",
 }
-REQUIRED_IN_PRODUCTION = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_ESP"]
+REQUIRED_IN_PRODUCTION = [
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "EMAIL_ESP",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+]
 
 
 def clean_environ(var_dir: Path, **variables: str) -> dict[str, str]:
@@ -89,6 +103,8 @@ def production_environ(var_dir: Path, database: Path, **variables: str):
         DATABASE_URL=f"sqlite:///{database}",
         EMAIL_ESP="brevo",
         EMAIL_ESP_API_KEY="x",
+        STRIPE_SECRET_KEY="sk_test_x",
+        STRIPE_WEBHOOK_SECRET="whsec_x",
         **variables,
     )
 
@@ -310,3 +326,27 @@ def test_development_mail_goes_to_the_console_and_var_mail(development):
 
     assert found["mailer"]["BACKEND"] == "config.mail.DevelopmentEmailBackend"
     assert Path(found["mailer"]["OPTIONS"]["folder"]) == var_dir / "mail"
+
+
+def test_a_live_stripe_key_with_debug_on_is_refused(tmp_path):
+    result = manage(
+        "check",
+        env=clean_environ(
+            tmp_path, DJANGO_DEBUG="true", STRIPE_SECRET_KEY="sk_live_not_real"
+        ),
+    )
+
+    assert "A live Stripe key with DEBUG on is refused" in improperly_configured(result)
+
+
+def test_without_stripe_keys_development_runs_in_demo_mode(tmp_path):
+    settings = read_settings(
+        clean_environ(tmp_path),
+        """
+        import json
+        from django.conf import settings
+        print(json.dumps({"demo": settings.STRIPE_DEMO_MODE}))
+        """,
+    )
+
+    assert settings == {"demo": True}

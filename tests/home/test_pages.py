@@ -79,7 +79,7 @@ def test_the_masthead_has_the_navigation_and_a_skip_link(client, home_page):
         "Débats": "/#debats",
         "Votez pour les prochains sujets": "/#votez",
         "Événements": "/#evenements",
-        "S'abonner": "/#abonnement",
+        "S'abonner": "/abonnement/",
         "Se connecter": "/compte/login/",
     }
 

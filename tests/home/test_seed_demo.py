@@ -94,3 +94,24 @@ def test_seed_demo_refuses_to_run_in_production():
         call_command("seed_demo")
 
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_subscribes_abonne_through_the_demo_checkout(settings):
+    from subscriptions.access import has_reader_access
+    from subscriptions.models import Plan, StripeEvent
+
+    settings.STRIPE_DEMO_MODE = True
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+
+    plan = Plan.objects.get()
+    assert (plan.price_cents, str(plan.vat_rate)) == (499, "2.10")
+    assert has_reader_access(User.objects.get(email="abonne@example.org"))
+    assert not has_reader_access(User.objects.get(email="lecteur@example.org"))
+    assert set(StripeEvent.objects.values_list("type", flat=True)) == {
+        "customer.subscription.created",
+        "invoice.paid",
+        "checkout.session.completed",
+    }
+    assert StripeEvent.objects.exclude(outcome="applied").count() == 0

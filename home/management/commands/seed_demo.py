@@ -19,6 +19,7 @@ from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
 from newsroom.demo import seed_commissions, seed_edition
+from subscriptions.demo import seed_subscriptions
 
 User = get_user_model()
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             seed_debates(home, panel=panel, stdout=self.stdout)
             seed_commissions(stdout=self.stdout)
             seed_edition(stdout=self.stdout)
+            seed_subscriptions(stdout=self.stdout)
             seed_polls(
                 home,
                 panel=panel,

@@ -1,0 +1,204 @@
+"""Demo mode (no Stripe keys): a gateway that plays Stripe's part.
+
+It answers like Stripe, and every change it makes reaches the site the way
+Stripe's would: as an event of the same shape, applied by the same handler
+(``services.receive_event``). The subscriptions it invents live in those events'
+payloads, so re-fetching one reads the latest event about it.
+"""
+
+import calendar
+import datetime
+
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from subscriptions.gateway import API_VERSION, new_id, now_ts
+from subscriptions.models import StripeEvent
+
+SIGNING_SALT = "subscriptions.demo-checkout"
+
+
+def add_month(moment: datetime.datetime) -> datetime.datetime:
+    year, month = divmod(moment.month, 12)
+    year, month = moment.year + year, month + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def event(event_type: str, obj: dict) -> dict:
+    return {
+        "id": new_id("evt"),
+        "object": "event",
+        "type": event_type,
+        "api_version": API_VERSION,
+        "created": now_ts(),
+        "livemode": False,
+        "data": {"object": obj},
+    }
+
+
+class DemoGateway:
+    demo = True
+
+    def create_customer(self, user) -> str:
+        return new_id("cus")
+
+    def create_checkout_session(
+        self, *, customer_id, user, plan, success_url, cancel_url
+    ) -> str:
+        token = signing.dumps(
+            {
+                "user": user.pk,
+                "plan": plan.pk,
+                "customer": customer_id,
+                "success": success_url,
+                "cancel": cancel_url,
+            },
+            salt=SIGNING_SALT,
+        )
+        return reverse("subscriptions:demo_checkout", args=[token])
+
+    @staticmethod
+    def read_checkout(token: str, max_age=3600) -> dict:
+        return signing.loads(token, salt=SIGNING_SALT, max_age=max_age)
+
+    def complete_checkout(self, checkout: dict, plan) -> list[dict]:
+        """What Stripe would send once the demo card is accepted."""
+        start = timezone.now()
+        subscription = {
+            "id": new_id("sub"),
+            "object": "subscription",
+            "customer": checkout["customer"],
+            "status": "active",
+            "cancel_at_period_end": False,
+            "cancel_at": None,
+            "canceled_at": None,
+            "ended_at": None,
+            "created": int(start.timestamp()),
+            "metadata": {"user_id": str(checkout["user"]), "plan_id": str(plan.pk)},
+            "items": {
+                "object": "list",
+                "data": [
+                    {
+                        "id": new_id("si"),
+                        "object": "subscription_item",
+                        "current_period_start": int(start.timestamp()),
+                        "current_period_end": int(add_month(start).timestamp()),
+                        "price": {
+                            "id": plan.stripe_price_id or f"demo_plan_{plan.pk}",
+                            "object": "price",
+                            "unit_amount": plan.price_cents,
+                            "currency": plan.currency.lower(),
+                        },
+                        "quantity": 1,
+                    }
+                ],
+            },
+        }
+        invoice = {
+            "id": new_id("in"),
+            "object": "invoice",
+            "customer": checkout["customer"],
+            "status": "paid",
+            "amount_paid": plan.price_cents,
+            "total": plan.price_cents,
+            "total_taxes": [{"amount": plan.vat_cents}],
+            "currency": plan.currency.lower(),
+            "created": int(start.timestamp()),
+            "period_start": int(start.timestamp()),
+            "period_end": int(add_month(start).timestamp()),
+            "hosted_invoice_url": "",
+            "invoice_pdf": "",
+            "attempt_count": 1,
+            "parent": {
+                "type": "subscription_details",
+                "subscription_details": {"subscription": subscription["id"]},
+            },
+        }
+        session = {
+            "id": new_id("cs"),
+            "object": "checkout.session",
+            "mode": "subscription",
+            "status": "complete",
+            "customer": checkout["customer"],
+            "client_reference_id": str(checkout["user"]),
+            "subscription": subscription["id"],
+            "metadata": {"user_id": str(checkout["user"]), "plan_id": str(plan.pk)},
+        }
+        return [
+            event("customer.subscription.created", subscription),
+            event("invoice.paid", invoice),
+            event("checkout.session.completed", session),
+        ]
+
+    def retrieve_subscription(self, subscription_id: str) -> dict:
+        latest = (
+            StripeEvent.objects.filter(
+                type__startswith="customer.subscription.",
+                payload__data__object__id=subscription_id,
+            )
+            .order_by("-created", "-received_at")
+            .first()
+        )
+        if latest is None:
+            from subscriptions.gateway import GatewayError
+
+            raise GatewayError(f"No such subscription: {subscription_id}")
+        return latest.payload["data"]["object"]
+
+    def retrieve_invoice(self, invoice_id: str) -> dict:
+        latest = (
+            StripeEvent.objects.filter(
+                type__startswith="invoice.", payload__data__object__id=invoice_id
+            )
+            .order_by("-created", "-received_at")
+            .first()
+        )
+        return latest.payload["data"]["object"]
+
+    def set_cancel_at_period_end(self, subscription_id: str, cancel: bool) -> dict:
+        from subscriptions import services
+
+        subscription = dict(self.retrieve_subscription(subscription_id))
+        subscription["cancel_at_period_end"] = cancel
+        subscription["canceled_at"] = now_ts() if cancel else None
+        services.receive_event(event("customer.subscription.updated", subscription))
+        return subscription
+
+    def undelivered_events(self, types: list[str]) -> list[dict]:
+        return []  # the demo delivers every event as it makes it
+
+    def create_portal_session(self, *, customer_id, return_url) -> str:
+        return return_url
+
+
+def seed_subscriptions(*, stdout=None) -> None:
+    """The €4.99 plan, and abonne@example.org subscribed through the demo checkout,
+    so that the same events as a real subscriber's built their state."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from subscriptions import services
+    from subscriptions.factories import PlanFactory
+    from subscriptions.models import Subscription
+
+    plan = PlanFactory()
+    user = get_user_model().objects.filter(email="abonne@example.org").first()
+    if user is None or Subscription.objects.filter(account__user=user).exists():
+        return
+    if not settings.STRIPE_DEMO_MODE:
+        if stdout is not None:
+            stdout.write("  Stripe keys are set: abonne@example.org is not subscribed.")
+        return
+    gateway = DemoGateway()
+    account = services.ensure_customer(user, gateway)
+    checkout = {
+        "user": user.pk,
+        "plan": plan.pk,
+        "customer": account.stripe_customer_id,
+    }
+    for demo_event in gateway.complete_checkout(checkout, plan):
+        services.receive_event(demo_event)
+    if stdout is not None:
+        stdout.write("  subscriber: abonne@example.org (demo checkout)")
