@@ -232,7 +232,27 @@ def sync_subscription(subscription_id: str, *, customer_id=None, data=None) -> b
     local.ended_at = _ts(remote.get("ended_at"))
     local.save()
     _notify_changes(local, account.user, before, cancel_before)
+    if local.status in Subscription.ENTITLING:
+        _warn_if_paying_twice(account, local)
     return True
+
+
+def _warn_if_paying_twice(account, local) -> None:
+    """Two paid subscriptions at once (two Checkout tabs): the newsroom must
+    cancel and refund one; Stripe holds both, so we only raise the alarm."""
+    others = (
+        account.subscriptions.filter(status__in=Subscription.ENTITLING)
+        .exclude(pk=local.pk)
+        .exclude(stripe_subscription_id__isnull=True)
+        .values_list("stripe_subscription_id", flat=True)
+    )
+    if others:
+        logger.error(
+            "Reader %s pays twice: %s and %s; cancel and refund one in Stripe.",
+            account.user_id,
+            local.stripe_subscription_id,
+            ", ".join(others),
+        )
 
 
 def _plan_for(price_id: str) -> Plan | None:

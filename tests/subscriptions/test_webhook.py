@@ -209,3 +209,17 @@ def test_a_failed_payment_emails_the_fix_link_once_per_attempt(
     ]
     assert "https://invoice.stripe.com/i/in_1" in mail.outbox[0].body
     assert has_reader_access(customer.user)  # past_due keeps access while retrying
+
+
+@pytest.mark.django_db
+def test_a_second_paid_subscription_raises_the_alarm(
+    client, customer, remote, stripe_http, caplog
+):
+    post(client, event("customer.subscription.created", remote["sub"]))
+    stripe_http.route("get", "/v1/subscriptions/sub_2", subscription("sub_2"))
+
+    post(client, event("customer.subscription.created", subscription("sub_2")))
+
+    assert Subscription.objects.filter(status="active").count() == 2
+    alarms = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert "pays twice: sub_2 and sub_1" in alarms[-1].getMessage()
