@@ -223,3 +223,41 @@ def test_a_second_paid_subscription_raises_the_alarm(
     assert Subscription.objects.filter(status="active").count() == 2
     alarms = [r for r in caplog.records if r.levelname == "ERROR"]
     assert "pays twice: sub_2 and sub_1" in alarms[-1].getMessage()
+
+
+@pytest.mark.django_db
+def test_3d_secure_and_the_end_each_send_their_email_once(
+    client, customer, remote, stripe_http, django_capture_on_commit_callbacks
+):
+    post(client, event("customer.subscription.created", remote["sub"]))
+    mail.outbox.clear()
+    stripe_http.route("get", "/v1/invoices/in_1", invoice(status="open"))
+    action = event("invoice.payment_action_required", invoice(status="open"))
+    ended = event("customer.subscription.deleted", subscription(status="canceled"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, action)
+        post(client, action)
+        remote["sub"] = subscription(status="canceled")
+        post(client, ended)
+        post(client, ended)
+
+    assert [m.subject for m in mail.outbox] == [
+        "[Versus] Votre banque vous demande de confirmer le paiement",
+        "[Versus] Votre abonnement a pris fin",
+    ]
+    assert "https://invoice.stripe.com/i/in_1" in mail.outbox[0].body
+    assert mail.outbox[0].alternatives[0][1] == "text/html"
+
+
+@pytest.mark.django_db
+def test_emails_speak_the_readers_language(
+    client, customer, remote, django_capture_on_commit_callbacks
+):
+    customer.user.language = "en"
+    customer.user.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, event("customer.subscription.created", remote["sub"]))
+
+    assert mail.outbox[0].subject == "[Versus] Welcome, subscriber"
