@@ -62,9 +62,11 @@ INSTALLED_APPS = [
     "newsroom",
     "debates",
     "subscriptions",
+    "events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

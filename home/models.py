@@ -52,6 +52,7 @@ class HomePage(Page):
         "home.StandardPage",
         "debates.DebateIndexPage",
         "debates.PollIndexPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts.factories import UserFactory
 from debates.factories import DebateIndexPageFactory, DebatePageFactory
 from debates.models import DebateIndexPage, PollIndexPage
+from events.models import EventIndexPage
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -210,7 +211,7 @@ class TestPageTree(WagtailPageTestCase):
     def test_page_type_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, DebateIndexPage, PollIndexPage}
+            HomePage, {StandardPage, DebateIndexPage, PollIndexPage, EventIndexPage}
         )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 

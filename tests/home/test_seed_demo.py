@@ -115,3 +115,17 @@ def test_seed_demo_subscribes_abonne_through_the_demo_checkout(settings):
         "checkout.session.completed",
     }
     assert StripeEvent.objects.exclude(outcome="applied").count() == 0
+
+
+@pytest.mark.django_db
+def test_seed_demo_announces_conferences(client):
+    from events.models import ConferencePage
+
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+
+    conferences = ConferencePage.objects.live()
+    assert conferences.count() == 3
+    assert sum(1 for c in conferences if not c.is_past) == 2
+    page = client.get(conferences.first().url)
+    assert page.status_code == 200

@@ -15,6 +15,7 @@ from accounts.factories import DEMO_PASSWORD, UserFactory
 from debates import services as debate_services
 from debates.demo import PANEL_SIZE, seed_debates
 from debates.polls.demo import seed_polls
+from events.demo import seed_events
 from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
 from home.models import HomePage, SiteSettings, StandardPage
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             seed_commissions(stdout=self.stdout)
             seed_edition(stdout=self.stdout)
             seed_subscriptions(stdout=self.stdout)
+            seed_events(home, stdout=self.stdout)
             seed_polls(
                 home,
                 panel=panel,

@@ -1,0 +1,87 @@
+"""Demo events for ``seed_demo``: « Événements » with two conferences to come and
+one past."""
+
+import datetime
+
+from django.utils import timezone
+
+from events.factories import ConferencePageFactory, EventIndexPageFactory
+from events.models import EventIndexPage
+from newsroom.models import Contributor, Theme
+
+CONFERENCES = [
+    # (title, question, city, venue, street, postcode, days from now, theme slug)
+    (
+        "Gratuité des transports : le débat à Rennes",
+        "Faut-il rendre les transports en commun gratuits ?",
+        "Rennes",
+        "Les Champs Libres",
+        "10 cours des Alliés",
+        "35000",
+        16,
+        "environnement",
+    ),
+    (
+        "Le vote obligatoire en question, à Lyon",
+        "Faut-il rendre le vote obligatoire ?",
+        "Lyon",
+        "Hôtel de Ville, salle des délibérations",
+        "1 place de la Comédie",
+        "69001",
+        37,
+        "societe",
+    ),
+    (
+        "Les écrans à l'école : soirée débat à Nantes",
+        "Faut-il interdire les écrans à l'école maternelle ?",
+        "Nantes",
+        "Le Lieu Unique",
+        "2 quai Ferdinand-Favre",
+        "44000",
+        -20,
+        "education",
+    ),
+]
+
+
+def seed_events(home, *, stdout=None) -> None:
+    if EventIndexPage.objects.exists():
+        return
+    index = EventIndexPageFactory(parent=home)
+    experts = list(Contributor.objects.filter(live=True).order_by("pk")[:6])
+    now = timezone.localtime()
+    for n, (title, question, city, venue, street, postcode, days, theme) in enumerate(
+        CONFERENCES
+    ):
+        starts = (now + datetime.timedelta(days=days)).replace(
+            hour=18, minute=30, second=0, microsecond=0
+        )
+        speakers = [("moderator", "Camille Rédaction")]
+        if len(experts) >= 2 * (n + 1):
+            speakers = [
+                ("pour", experts[2 * n]),
+                ("contre", experts[2 * n + 1]),
+                *speakers,
+            ]
+        ConferencePageFactory(
+            parent=index,
+            title=title,
+            question=question,
+            city=city,
+            venue=venue,
+            street=street,
+            postcode=postcode,
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=2),
+            theme=Theme.objects.filter(slug=theme).first(),
+            programme="<ul><li>18:30 Accueil</li><li>18:45 Les deux exposés</li>"
+            "<li>19:30 Questions du public</li><li>20:15 Vote de la salle</li></ul>",
+            speakers=speakers,
+            prices=[
+                ("individual", "Plein tarif", 800, 1),
+                ("reduced", "Étudiants, demandeurs d'emploi", 400, 1),
+                ("institution", "Pack établissement (15 places)", 9000, 15),
+            ],
+        )
+    if stdout is not None:
+        stdout.write(f"  events /{index.slug}/")

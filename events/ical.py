@@ -1,0 +1,35 @@
+"""iCalendar (RFC 5545) for conferences, with the icalendar library."""
+
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from debates.seo import absolute_url
+
+
+def conference_event(conference, request) -> Event:
+    event = Event()
+    # Stable across downloads, so a calendar updates the event instead of adding one.
+    event.add("uid", f"conference-{conference.pk}@versus")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", conference.starts_at)
+    event.add("dtend", conference.ends_at)
+    event.add("summary", conference.title)
+    event.add("description", conference.question)
+    event.add("location", f"{conference.venue}, {conference.address}")
+    event.add("url", absolute_url(request, conference.url))
+    return event
+
+
+def calendar_response(request, conferences, *, filename: str) -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Versus//Conferences//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Versus")
+    for conference in conferences:
+        calendar.add_component(conference_event(conference, request))
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

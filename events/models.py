@@ -1,0 +1,225 @@
+"""Debates as events: public conferences with seats, announced on the site.
+
+Times are stored in UTC and shown in Europe/Paris (TIME_ZONE); a conference is
+upcoming until it ends, by the clock alone.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """« Événements »: conferences to come, then past ones; by city and theme."""
+
+    intro = models.TextField(_("intro"), max_length=400, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.ConferencePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def conferences(self):
+        return (
+            ConferencePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("theme")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from events import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        city = request.GET.get("ville", "").strip()[:80]
+        theme = request.GET.get("theme", "").strip()[:60]
+        context.update(selectors.conference_listing(self, city=city, theme_slug=theme))
+        return context
+
+    # Wagtail's page URLs take no dot: the file name comes with the download.
+    @path("calendrier/", name="calendar")
+    def calendar(self, request):
+        from events import ical
+
+        upcoming = self.conferences().filter(ends_at__gte=timezone.now())
+        return ical.calendar_response(
+            request, upcoming.order_by("starts_at"), filename="versus-evenements.ics"
+        )
+
+
+class ConferencePage(RoutablePageMixin, Page):
+    """A public conference: a debate question put to two experts before an audience."""
+
+    question = models.CharField(_("debate question"), max_length=200)
+    theme = models.ForeignKey(
+        "newsroom.Theme",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="conferences",
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    venue = models.CharField(_("venue"), max_length=120)
+    street = models.CharField(_("street address"), max_length=160)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    city = models.CharField(_("city"), max_length=80, db_index=True)
+    programme = RichTextField(
+        _("programme"), features=["bold", "italic", "ol", "ul", "link"], blank=True
+    )
+    capacity = models.PositiveIntegerField(_("capacity (seats)"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("question"),
+        FieldPanel("theme"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+            ],
+            heading=_("Venue"),
+        ),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("speaker"), min_num=1),
+        FieldPanel("programme"),
+        FieldPanel("capacity"),
+        InlinePanel("prices", heading=_("Seat prices"), label=_("price"), min_num=1),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("conference")
+        verbose_name_plural = _("conferences")
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def seats_left(self) -> int:
+        """Seats not yet sold. Booking comes with the ticketing; until then, all."""
+        return self.capacity
+
+    @property
+    def sold_out(self) -> bool:
+        return self.seats_left <= 0
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError(
+                {"ends_at": _("The conference must end after it starts.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from events.seo import conference_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = list(
+            self.speakers.select_related("contributor").order_by("sort_order")
+        )
+        context["prices"] = list(self.prices.order_by("sort_order"))
+        context["json_ld"] = conference_json_ld(self, request, context)
+        return context
+
+    @path("agenda/", name="ics")
+    def ics(self, request):
+        from events import ical
+
+        return ical.calendar_response(
+            request, [self], filename=f"versus-{self.slug}.ics"
+        )
+
+
+class ConferenceSpeaker(Orderable):
+    """Who speaks: a citizen expert from the newsroom, or a moderator."""
+
+    class Role(models.TextChoices):
+        POUR = "pour", _("For")
+        CONTRE = "contre", _("Against")
+        MODERATOR = "moderator", _("Moderator")
+
+    conference = ParentalKey(
+        ConferencePage, on_delete=models.CASCADE, related_name="speakers"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    contributor = models.ForeignKey(
+        "newsroom.Contributor",
+        verbose_name=_("citizen expert"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a speaker who is not one of our experts (a moderator)."),
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("contributor"), FieldPanel("name")]
+
+    @property
+    def display_name(self) -> str:
+        return self.contributor.name if self.contributor_id else self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if not self.contributor_id and not self.name.strip():
+            raise ValidationError(_("Choose an expert or write the speaker's name."))
+
+
+class SeatPrice(Orderable):
+    """A seat category and its price, VAT included (20 % for events)."""
+
+    class Category(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individual")
+        REDUCED = "reduced", _("Reduced")
+        INSTITUTION = "institution", _("Institution pack")
+
+    conference = ParentalKey(
+        ConferencePage, on_delete=models.CASCADE, related_name="prices"
+    )
+    category = models.CharField(_("category"), max_length=12, choices=Category.choices)
+    label = models.CharField(
+        pgettext_lazy("seat price", "label"),
+        max_length=80,
+        help_text=_("E.g. « Étudiants, demandeurs d'emploi »"),
+    )
+    price_cents = models.PositiveIntegerField(_("price in cents, VAT included"))
+    seats = models.PositiveSmallIntegerField(
+        _("seats included"), default=1, help_text=_("More than 1 for a pack.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("label")]),
+        FieldRowPanel([FieldPanel("price_cents"), FieldPanel("seats")]),
+    ]
+
+    @property
+    def price(self) -> Decimal:
+        return (Decimal(self.price_cents) / 100).quantize(Decimal("0.01"))
