@@ -29,3 +29,15 @@ def cities(index) -> QuerySet:
     return (
         index.conferences().order_by("city").values_list("city", flat=True).distinct()
     )
+
+
+def upcoming_conferences(*, limit: int = 3) -> list:
+    """The next conferences anywhere on the site, for the home page."""
+    from events.models import ConferencePage
+
+    return list(
+        ConferencePage.objects.live()
+        .public()
+        .filter(ends_at__gte=timezone.now())
+        .order_by("starts_at")[:limit]
+    )

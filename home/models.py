@@ -75,6 +75,9 @@ class HomePage(Page):
         if poll is not None:
             prefetch_related_objects([poll], "options__proposal")
         context["open_poll"] = poll
+        from events.selectors import upcoming_conferences
+
+        context["upcoming_conferences"] = upcoming_conferences(limit=3)
         return context
 
 

@@ -28,7 +28,7 @@ def test_the_home_page_shows_every_slot_with_an_honest_empty_state(
     client, home_page, django_assert_max_num_queries
 ):
     client.get("/")  # warm Wagtail's per-site caches
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(11):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -51,7 +51,7 @@ def test_the_newest_debate_leads_unless_an_editor_features_another(
     for n in range(5):
         DebatePageFactory(parent=index, title=f"Question récente {n} ?")
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         page = soup(client.get("/"))
     assert page.select_one(".featured__title").get_text(strip=True) == (
         "Question récente 4 ?"
@@ -253,3 +253,16 @@ class TestPageTree(WagtailPageTestCase):
 
         assert response.status_code == 200
         self.assertContains(response, "Réseaux sociaux")
+
+
+@pytest.mark.django_db
+def test_the_home_page_announces_the_next_conferences(client, home_page):
+    from events.factories import ConferencePageFactory, EventIndexPageFactory
+
+    index = EventIndexPageFactory(parent=home_page)
+    conference = ConferencePageFactory(parent=index, title="Débat public à Rennes")
+
+    slot = soup(client.get("/")).select_one("#evenements")
+
+    assert slot.select_one("a").get_text() == "Débat public à Rennes"
+    assert slot.select_one("a")["href"] == conference.url
