@@ -8,6 +8,8 @@ from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -125,7 +127,7 @@ def cancel(request):
                 "Your subscription is cancelled. It stays open until %(date)s; "
                 "a confirmation is on its way by email."
             )
-            % {"date": subscription.ends_on.strftime("%d/%m/%Y")},
+            % {"date": date_format(localtime(subscription.ends_on), "j F Y")},
         )
         return redirect("subscriptions:account")
     return render(request, "subscriptions/cancel.html", {"subscription": subscription})

@@ -63,7 +63,10 @@ def test_the_footer_link_leads_to_cancellation_in_three_steps(
     local = Subscription.objects.get()
     assert local.cancel_at_period_end is True
     assert has_reader_access(reader)  # until the end of the paid period
-    assert "Votre abonnement est résilié" in done.content.decode()
+    from django.utils.formats import date_format
+
+    end = date_format(timezone.localtime(PERIOD_END), "j F Y")
+    assert f"Il reste ouvert jusqu&#x27;au {end}" in done.content.decode()
     assert [m.subject for m in mail.outbox] == [
         "[Versus] Votre résiliation est confirmée"
     ]
