@@ -1,6 +1,5 @@
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
@@ -16,7 +15,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -25,6 +23,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from config.admin_permissions import RefusingPermissionPolicy
 from newsroom import services
 from newsroom.forms import DeclineApplicationForm
 from newsroom.models import (
@@ -39,23 +38,10 @@ DECIDE = "newsroom.change_expertapplication"
 APPLICATION_URLS = "wagtailsnippets_newsroom_expertapplication"
 
 
-class ExpertApplicationPermissionPolicy(ModelPermissionPolicy):
-    """Applications only arrive through the public form: nobody adds or copies one
-    in the admin, superusers included."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action != "add"]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
-
-
 # Registered before the viewset asks for it (Wagtail falls back to a default one).
+# Applications only arrive through the public form: nobody adds or copies one.
 register_permission_policy(
-    ExpertApplication, ExpertApplicationPermissionPolicy(ExpertApplication)
+    ExpertApplication, RefusingPermissionPolicy(ExpertApplication, refused={"add"})
 )
 
 

@@ -17,13 +17,25 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from config.admin_permissions import RefusingPermissionPolicy
 from subscriptions import services
 from subscriptions.models import Payment, Plan, StripeEvent, Subscription, money
+
+# Stripe's records are Stripe's: shown, never written by hand. Subscriptions are
+# only added through « Offrir un abonnement » (complimentary ones).
+register_permission_policy(
+    Subscription, RefusingPermissionPolicy(Subscription, refused={"add", "delete"})
+)
+for _model in (Payment, StripeEvent):
+    register_permission_policy(
+        _model, RefusingPermissionPolicy(_model, refused={"add", "change", "delete"})
+    )
 
 
 class PlanViewSet(SnippetViewSet):
@@ -42,6 +54,11 @@ class SubscriptionViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Subscribers")
     list_display = [
         "account",
+        Column(
+            "email",
+            label=gettext_lazy("Email address"),
+            accessor=lambda subscription: subscription.account.user.email,
+        ),
         "status",
         "plan",
         DateColumn("current_period_end", label=gettext_lazy("Paid until")),
@@ -51,7 +68,7 @@ class SubscriptionViewSet(SnippetViewSet):
     search_fields = ["account__user__email", "account__user__last_name"]
     copy_view_enabled = False
     panels = [
-        FieldPanel("account"),
+        FieldPanel("account", read_only=True),
         FieldPanel("status", read_only=True),
         MultiFieldPanel(
             [FieldPanel("complimentary_until"), FieldPanel("note")],

@@ -69,3 +69,51 @@ def test_the_dashboard_shows_subscribers_and_monthly_revenue(client, editor):
     assert "Abonnés actifs" in html
     # 2 x 4,99 € + 49,90 € / 12 (4,15 €, rounded down) = 14,13 €
     assert "14,13\u00a0€" in html
+
+
+@pytest.fixture
+def newsroom_editor(db):
+    from django.contrib.auth.models import Group
+
+    from accounts.factories import UserFactory
+
+    user = UserFactory(email="plume@example.org", verified=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.mark.django_db
+def test_an_editor_sees_subscribers_and_payments_but_cannot_write_them(
+    client, newsroom_editor
+):
+    from subscriptions.models import Payment, StripeEvent
+
+    subscription = SubscriptionFactory()
+    payment = Payment.objects.create(
+        account=subscription.account,
+        stripe_invoice_id="in_1",
+        status="paid",
+        amount_cents=499,
+        created=timezone.now(),
+    )
+    StripeEvent.objects.create(
+        id="evt_1", type="invoice.paid", created=timezone.now(), payload={}
+    )
+    client.force_login(newsroom_editor)
+    base = "/admin/snippets/subscriptions"
+
+    listing = client.get(f"{base}/subscription/")
+    assert listing.status_code == 200
+    assert subscription.account.user.email in listing.content.decode()
+    assert client.get(f"{base}/payment/inspect/{payment.pk}/").status_code == 200
+    assert client.get(f"{base}/stripeevent/inspect/evt_1/").status_code == 200
+    # Stripe's records arrive through events, never by hand.
+    for url in (
+        f"{base}/subscription/add/",
+        f"{base}/payment/add/",
+        f"{base}/payment/edit/{payment.pk}/",
+        f"{base}/stripeevent/edit/evt_1/",
+        f"{base}/subscription/delete/{subscription.pk}/",
+    ):
+        assert client.get(url).status_code in (302, 403), url
+    assert client.get(f"{base}/subscription/offer/").status_code == 200

@@ -1,0 +1,21 @@
+from django.contrib.auth import get_user_model
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class RefusingPermissionPolicy(ModelPermissionPolicy):
+    """The model's usual permissions, less some actions nobody may take in the
+    admin, superusers included: records that only arrive through their own path
+    (a public form, a Stripe event) are never added, edited or deleted by hand."""
+
+    def __init__(self, model, *, refused: set[str], **kwargs):
+        super().__init__(model, **kwargs)
+        self.refused = frozenset(refused)
+
+    def user_has_permission(self, user, action):
+        return action not in self.refused and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action not in self.refused]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
