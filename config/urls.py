@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("experts/", include("newsroom.urls")),
     path("editions/", include("newsroom.edition_urls")),
     path("abonnement/", include("subscriptions.urls")),
+    path("billetterie/", include("events.urls")),
     path("avis/", include("debates.urls")),
     path("", include("debates.polls.urls")),
     path("flux/debats.rss", feeds.LatestDebatesFeed(), name="debates_feed_rss"),

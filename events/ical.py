@@ -21,6 +21,26 @@ def conference_event(conference, request) -> Event:
     return event
 
 
+def conference_ics(conference) -> bytes:
+    """One conference as a calendar file, for an email attachment."""
+    from debates.polls.selectors import absolute
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Versus//Conferences//FR")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"conference-{conference.pk}@versus")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", conference.starts_at)
+    event.add("dtend", conference.ends_at)
+    event.add("summary", conference.title)
+    event.add("description", conference.question)
+    event.add("location", f"{conference.venue}, {conference.address}")
+    event.add("url", absolute(conference.url))
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
 def calendar_response(request, conferences, *, filename: str) -> HttpResponse:
     calendar = Calendar()
     calendar.add("prodid", "-//Versus//Conferences//FR")

@@ -41,3 +41,79 @@ def upcoming_conferences(*, limit: int = 3) -> list:
         .filter(ends_at__gte=timezone.now())
         .order_by("starts_at")[:limit]
     )
+
+
+# --- Sales ---------------------------------------------------
+
+
+def overdue_invoices(*, today=None):
+    """Invoices past their due date, unpaid and not cancelled by a credit note."""
+    from events.models import Booking, Invoice
+
+    today = today or timezone.localdate()
+    return (
+        Invoice.objects.filter(
+            kind=Invoice.Kind.INVOICE,
+            paid_at__isnull=True,
+            due_on__lt=today,
+            credit_note__isnull=True,
+            booking__state=Booking.State.INVOICED,
+        )
+        .select_related("booking")
+        .order_by("due_on", "number")
+    )
+
+
+def quotes_awaiting_answer():
+    from events.models import Booking, Quote
+
+    return (
+        Quote.objects.filter(
+            status=Quote.Status.SENT, booking__state=Booking.State.QUOTED
+        )
+        .select_related("booking")
+        .order_by("valid_until")
+    )
+
+
+def invoiced_net_cents(start, end) -> int:
+    """Net revenue invoiced between two dates (end excluded): invoices minus the
+    credit notes issued in the same period, excluding VAT."""
+    from django.db.models import Sum
+
+    from events.models import Invoice
+
+    rows = (
+        Invoice.objects.filter(issued_on__gte=start, issued_on__lt=end)
+        .values("kind")
+        .annotate(total=Sum("net_cents"))
+    )
+    totals = {row["kind"]: row["total"] or 0 for row in rows}
+    return totals.get(Invoice.Kind.INVOICE, 0) - totals.get(Invoice.Kind.CREDIT_NOTE, 0)
+
+
+def revenue_summary(*, today=None) -> dict:
+    """This month's and each quarter's net revenue of the current year."""
+    import datetime
+
+    today = today or timezone.localdate()
+    month_start = today.replace(day=1)
+    next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
+    quarters = []
+    for quarter in range(4):
+        start = datetime.date(today.year, quarter * 3 + 1, 1)
+        end = (
+            datetime.date(today.year + 1, 1, 1)
+            if quarter == 3
+            else datetime.date(today.year, quarter * 3 + 4, 1)
+        )
+        quarters.append(
+            {
+                "label": f"T{quarter + 1} {today.year}",
+                "net_cents": invoiced_net_cents(start, end),
+            }
+        )
+    return {
+        "month_net_cents": invoiced_net_cents(month_start, next_month),
+        "quarters": quarters,
+    }

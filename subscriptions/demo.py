@@ -17,6 +17,7 @@ from subscriptions.gateway import API_VERSION, new_id, now_ts
 from subscriptions.models import StripeEvent
 
 SIGNING_SALT = "subscriptions.demo-checkout"
+SEAT_SALT = "events.demo-checkout"
 
 
 def add_month(moment: datetime.datetime) -> datetime.datetime:
@@ -171,6 +172,55 @@ class DemoGateway:
 
     def create_portal_session(self, *, customer_id, return_url) -> str:
         return return_url
+
+    # --- Events: the demo stands in for Stripe Checkout in payment mode --------
+
+    def create_seat_checkout(self, *, order, expires_at, success_url, cancel_url):
+        session_id = new_id("cs")
+        token = signing.dumps(
+            {
+                "order": order.pk,
+                "session": session_id,
+                "expires_at": int(expires_at.timestamp()),
+                "success": success_url,
+                "cancel": cancel_url,
+            },
+            salt=SEAT_SALT,
+        )
+        return {"id": session_id, "url": reverse("events:demo_checkout", args=[token])}
+
+    @staticmethod
+    def read_seat_checkout(token: str) -> dict:
+        return signing.loads(token, salt=SEAT_SALT, max_age=24 * 3600)
+
+    def complete_seat_checkout(self, checkout: dict, order) -> list[dict]:
+        """What Stripe sends once the demo card is accepted."""
+        session = {
+            "id": checkout["session"],
+            "object": "checkout.session",
+            "mode": "payment",
+            "status": "complete",
+            "payment_status": "paid",
+            "amount_total": order.amount_cents,
+            "currency": "eur",
+            "customer_email": order.email,
+            "client_reference_id": f"seat-order-{order.pk}",
+            "payment_intent": new_id("pi"),
+            "expires_at": checkout["expires_at"],
+            "metadata": {"seat_order": str(order.pk)},
+        }
+        return [event("checkout.session.completed", session)]
+
+    def expire_seat_checkout(self, checkout: dict, order) -> list[dict]:
+        session = {
+            "id": checkout["session"],
+            "object": "checkout.session",
+            "mode": "payment",
+            "status": "expired",
+            "payment_status": "unpaid",
+            "metadata": {"seat_order": str(order.pk)},
+        }
+        return [event("checkout.session.expired", session)]
 
 
 def seed_subscriptions(*, stdout=None) -> None:

@@ -114,6 +114,169 @@ class StripeGateway:
         )
         return session["url"]
 
+    # --- Events: seats by card, invoices for institutions ---------------------
+
+    def create_seat_checkout(self, *, order, expires_at, success_url, cancel_url):
+        """A Checkout session in payment mode for a held seat order; it expires
+        with the hold. https://docs.stripe.com/api/checkout/sessions/create"""
+        return self._call(
+            self.client.v1.checkout.sessions.create,
+            params={
+                "mode": "payment",
+                "customer_email": order.email,
+                "client_reference_id": f"seat-order-{order.pk}",
+                "line_items": [
+                    {
+                        "price_data": {
+                            "currency": "eur",
+                            "unit_amount": order.unit_price_cents,
+                            "tax_behavior": "inclusive",
+                            "product_data": {
+                                "name": f"{order.conference.title}: {order.label}",
+                            },
+                        },
+                        "quantity": order.quantity,
+                    }
+                ],
+                "metadata": {"seat_order": str(order.pk)},
+                "payment_intent_data": {"metadata": {"seat_order": str(order.pk)}},
+                "payment_method_types": ["card"],
+                "expires_at": int(expires_at.timestamp()),
+                "locale": "fr" if order.language == "fr" else "en",
+                "success_url": success_url,
+                "cancel_url": cancel_url,
+            },
+            options={"idempotency_key": f"seat-checkout:{order.pk}:{order.held_until}"},
+        )
+
+    def _vat_rate_id(self, rate) -> str:
+        """Our VAT rate as a Stripe TaxRate, created once and found again after."""
+        percentage = f"{rate:.2f}"
+        rates = self._call(
+            self.client.v1.tax_rates.list,
+            params={"active": True, "inclusive": False, "limit": 100},
+        )
+        for existing in rates.get("data", []):
+            if f"{existing['percentage']:.2f}" == percentage and (
+                existing.get("country") == "FR"
+            ):
+                return existing["id"]
+        created = self._call(
+            self.client.v1.tax_rates.create,
+            params={
+                "display_name": "TVA",
+                "percentage": percentage,
+                "inclusive": False,
+                "country": "FR",
+                "jurisdiction": "FR",
+            },
+            options={"idempotency_key": f"tax-rate:FR:{percentage}"},
+        )
+        return created["id"]
+
+    def create_booking_invoice(self, invoice) -> dict:
+        """The same invoice at Stripe: our number, lines and VAT, due in the
+        booking's term, payable by card or bank transfer on the hosted page.
+        https://docs.stripe.com/invoicing/bank-transfer"""
+        booking = invoice.booking
+        buyer = invoice.buyer
+        customer_params = {
+            "name": buyer["name"],
+            "email": buyer["email"],
+            "address": {
+                "line1": buyer["street"],
+                "postal_code": buyer["postcode"],
+                "city": buyer["city"],
+                "country": buyer["country"],
+            },
+            "preferred_locales": [booking.language],
+            "metadata": {"booking": str(booking.pk), "siret": buyer["siret"]},
+        }
+        if buyer.get("vat_number"):
+            customer_params["tax_id_data"] = [
+                {"type": "eu_vat", "value": buyer["vat_number"]}
+            ]
+        customer = self._call(
+            self.client.v1.customers.create,
+            params=customer_params,
+            options={"idempotency_key": f"customer:{booking.pk}:{invoice.number}"},
+        )
+        quote_number = invoice.quote.number if invoice.quote_id else ""
+        custom_fields = [
+            {"name": "Bon de commande", "value": invoice.buyer_reference},
+            {"name": "Code service", "value": invoice.service_code},
+            {"name": "Devis", "value": quote_number},
+            {"name": "SIRET client", "value": buyer["siret"]},
+        ]
+        remote = self._call(
+            self.client.v1.invoices.create,
+            params={
+                "customer": customer["id"],
+                "number": invoice.number,
+                "currency": "eur",
+                "collection_method": "send_invoice",
+                "days_until_due": max((invoice.due_on - invoice.issued_on).days, 1),
+                "auto_advance": False,
+                "pending_invoice_items_behavior": "exclude",
+                "custom_fields": [f for f in custom_fields if f["value"]],
+                "footer": " ".join(invoice.mentions)[:5000],
+                "metadata": {"booking": str(booking.pk), "number": invoice.number},
+                "payment_settings": {
+                    "payment_method_types": ["card", "customer_balance"],
+                    "payment_method_options": {
+                        "customer_balance": {
+                            "funding_type": "bank_transfer",
+                            "bank_transfer": {
+                                "type": "eu_bank_transfer",
+                                "eu_bank_transfer": {"country": "FR"},
+                            },
+                        }
+                    },
+                },
+            },
+            options={"idempotency_key": f"invoice:{invoice.number}"},
+        )
+        for position, line in enumerate(invoice.lines.all()):
+            self._call(
+                self.client.v1.invoice_items.create,
+                params={
+                    "customer": customer["id"],
+                    "invoice": remote["id"],
+                    "currency": "eur",
+                    "description": line.description,
+                    "quantity": line.quantity,
+                    "unit_amount_decimal": str(line.unit_price_cents),
+                    "tax_rates": [self._vat_rate_id(line.vat_rate)],
+                },
+                options={"idempotency_key": f"invoice:{invoice.number}:{position}"},
+            )
+        return self._call(
+            self.client.v1.invoices.finalize_invoice,
+            remote["id"],
+            params={"auto_advance": False},
+        )
+
+    def mark_invoice_paid_out_of_band(self, invoice_id: str) -> dict:
+        return self._call(
+            self.client.v1.invoices.pay, invoice_id, params={"paid_out_of_band": True}
+        )
+
+    def void_invoice(self, invoice_id: str) -> dict:
+        return self._call(self.client.v1.invoices.void_invoice, invoice_id)
+
+    def credit_invoice(self, invoice_id: str, amount_cents: int) -> dict:
+        """A paid invoice cancelled: a Stripe credit note, refunded out of band
+        (transfers are refunded by transfer)."""
+        return self._call(
+            self.client.v1.credit_notes.create,
+            params={
+                "invoice": invoice_id,
+                "amount": amount_cents,
+                "out_of_band_amount": amount_cents,
+                "reason": "order_change",
+            },
+        )
+
 
 def get_gateway():
     if settings.STRIPE_DEMO_MODE:

@@ -159,6 +159,10 @@ def receive_event(event: dict) -> StripeEvent:
 
 def apply_stripe_event(event: dict) -> bool:
     """Apply one event inside the caller's transaction; False if it is not ours."""
+    from events import services as events
+
+    if events.handles(event):  # seats and institutions' invoices
+        return events.apply_stripe_event(event)
     kind = event["type"]
     obj = event["data"]["object"]
     if kind not in HANDLED:

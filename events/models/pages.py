@@ -5,8 +5,10 @@ upcoming until it ends, by the clock alone.
 """
 
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,7 +26,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.ConferencePage"]
+    subpage_types = ["events.ConferencePage", "events.ConferenceOfferPage"]
     max_count = 1
 
     class Meta:
@@ -110,14 +112,22 @@ class ConferencePage(RoutablePageMixin, Page):
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
 
-    @property
+    @cached_property
     def seats_left(self) -> int:
-        """Seats not yet sold. Booking comes with the ticketing; until then, all."""
-        return self.capacity
+        """Seats neither sold nor held, as the seat stock counts them."""
+        from events.models.sales import SeatStock
+
+        stock = (
+            SeatStock.objects.filter(conference_id=self.pk)
+            .values_list("capacity", "taken")
+            .first()
+        )
+        capacity, taken = stock or (self.capacity, 0)
+        return max(capacity - taken, 0)
 
     @property
-    def sold_out(self) -> bool:
-        return self.seats_left <= 0
+    def on_sale(self) -> bool:
+        return self.starts_at > timezone.now()
 
     @property
     def address(self) -> str:
@@ -131,6 +141,35 @@ class ConferencePage(RoutablePageMixin, Page):
             raise ValidationError(
                 {"ends_at": _("The conference must end after it starts.")}
             )
+        if self.pk and self.capacity is not None:
+            from events.models.sales import SeatStock
+
+            taken = (
+                SeatStock.objects.filter(conference_id=self.pk)
+                .values_list("taken", flat=True)
+                .first()
+            ) or 0
+            if self.capacity < taken:
+                raise ValidationError(
+                    {
+                        "capacity": _(
+                            "%(taken)s seats are already sold or held: the capacity "
+                            "cannot be lower."
+                        )
+                        % {"taken": taken}
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The stock row carries the capacity the database checks sales against.
+        # Saving a draft revision writes only bookkeeping fields: the published
+        # capacity stays until the revision is published (a full save).
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "capacity" in update_fields:
+            from events.models.sales import SeatStock
+
+            SeatStock.sync_capacity(self)
 
     def get_context(self, request, *args, **kwargs):
         from events.seo import conference_json_ld
@@ -141,7 +180,40 @@ class ConferencePage(RoutablePageMixin, Page):
         )
         context["prices"] = list(self.prices.order_by("sort_order"))
         context["json_ld"] = conference_json_ld(self, request, context)
+        if self.on_sale and context["prices"]:
+            from events.forms import SeatsForm, WaitingListForm
+
+            form_class = WaitingListForm if self.sold_out else SeatsForm
+            key = "waiting_form" if self.sold_out else "seats_form"
+            context.setdefault(key, form_class(prices=context["prices"]))
         return context
+
+    @cached_property
+    def sold_out(self) -> bool:
+        return self.seats_left <= 0
+
+    # Forms post to these routes; each answers with the page and its errors.
+    @path("reserver/", name="buy")
+    def buy(self, request):
+        from events import views
+
+        if request.method != "POST":
+            return redirect(self.url)
+        return views.buy_seats(request, self)
+
+    @path("liste-attente/", name="waiting_list")
+    def waiting_list(self, request):
+        from events import views
+
+        if request.method != "POST":
+            return redirect(self.url)
+        return views.join_waiting_list(request, self)
+
+    @path("groupes/", name="group_booking")
+    def group_booking(self, request):
+        from events import views
+
+        return views.group_booking(request, self)
 
     @path("agenda/", name="ics")
     def ics(self, request):
@@ -223,3 +295,91 @@ class SeatPrice(Orderable):
     @property
     def price(self) -> Decimal:
         return (Decimal(self.price_cents) / 100).quantize(Decimal("0.01"))
+
+
+class ConferenceOfferPage(Page):
+    """« Organiser un débat chez vous »: the formats sold to institutions, priced
+    excluding VAT, with their options and the quote request form."""
+
+    intro = models.TextField(_("intro"), max_length=600)
+    included = RichTextField(
+        _("what is included"), features=["bold", "italic", "ul", "link"], blank=True
+    )
+    vat_rate = models.DecimalField(
+        _("VAT rate (%)"), max_digits=4, decimal_places=2, default=Decimal("20.00")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("included"),
+        InlinePanel("formats", heading=_("Formats"), label=_("format"), min_num=1),
+        InlinePanel("options", heading=_("Options"), label=_("option")),
+        FieldPanel("vat_rate"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("conference offer")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.forms import QuoteRequestForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["formats"] = list(self.formats.order_by("sort_order"))
+        context["options"] = list(self.options.order_by("sort_order"))
+        context.setdefault("form", QuoteRequestForm(offer=self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from events import views
+
+        if request.method == "POST":
+            return views.request_quote(request, self)
+        return super().serve(request, *args, **kwargs)
+
+
+class OfferFormat(Orderable):
+    """One way to run a debate for an institution, at a price excluding VAT."""
+
+    offer = ParentalKey(
+        ConferenceOfferPage, on_delete=models.CASCADE, related_name="formats"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), max_length=600)
+    duration = models.CharField(_("duration"), max_length=40, help_text=_("E.g. 2 h"))
+    price_cents = models.PositiveIntegerField(_("price in cents, excluding VAT"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("duration"), FieldPanel("price_cents")]),
+    ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def price(self) -> Decimal:
+        return (Decimal(self.price_cents) / 100).quantize(Decimal("0.01"))
+
+
+class OfferOption(Orderable):
+    """An extra an institution may add: travel, recording, written report."""
+
+    offer = ParentalKey(
+        ConferenceOfferPage, on_delete=models.CASCADE, related_name="options"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    price_cents = models.PositiveIntegerField(_("price in cents, excluding VAT"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("price_cents"),
+    ]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,620 @@
+"""Conferences for institutions: request → quote → acceptance → invoice → payment.
+
+States move only along ``TRANSITIONS``; anything else raises ``BookingError``.
+Prices come from the catalogue (the offer's formats and options, the conference's
+seat price), never from what a form posted. Documents are numbered and frozen in
+the transaction that moves the booking, and sent after it commits.
+
+Invoices go through Stripe Invoicing (``collection_method=send_invoice``) when
+Stripe is configured, so the buyer can pay by card or bank transfer on Stripe's
+hosted page; our own PDF (a Factur-X file) is the document we send either way.
+https://docs.stripe.com/invoicing/integration
+"""
+
+import datetime
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from config.errors import DomainError
+from events.documents import Kind, Line
+from events.models import (
+    EVENT_VAT_RATE,
+    Booking,
+    BookingLog,
+    ConferenceOfferPage,
+    ConferencePage,
+    Invoice,
+    InvoiceLine,
+    Quote,
+    QuoteLine,
+    SellerSettings,
+)
+from events.services import documents
+from events.services.seats import give_back_seats, seats_left, take_seats
+
+logger = logging.getLogger(__name__)
+
+State = Booking.State
+
+TRANSITIONS = {
+    State.REQUESTED: {State.QUOTED, State.CANCELLED},
+    State.QUOTED: {State.QUOTED, State.ACCEPTED, State.CANCELLED},
+    State.ACCEPTED: {State.INVOICED, State.CANCELLED},
+    State.INVOICED: {State.PAID, State.CANCELLED},
+    State.PAID: {State.DONE, State.CANCELLED},
+    State.DONE: set(),
+    State.CANCELLED: set(),
+}
+
+MAX_SEATS = 500
+
+
+class BookingError(DomainError):
+    """A step the rules refuse; the message is for the person who asked."""
+
+
+def _lock(booking: Booking) -> Booking:
+    return (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("conference", "offer")
+        .get(pk=booking.pk)
+    )
+
+
+def _check(booking: Booking, to: str) -> None:
+    if to not in TRANSITIONS[booking.state]:
+        raise BookingError(
+            _("A booking that is « %(state)s » cannot become « %(to)s ».")
+            % {"state": booking.get_state_display(), "to": State(to).label}
+        )
+
+
+def _move(booking: Booking, to: str, *, actor=None, action: str, note: str = ""):
+    _check(booking, to)
+    booking.state = to
+    booking.save(update_fields=["state", "updated_at"])
+    _log(booking, action, actor=actor, note=note)
+
+
+def _log(booking: Booking, action: str, *, actor=None, note: str = "") -> None:
+    BookingLog.objects.create(
+        booking=booking,
+        action=action,
+        state=booking.state,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        note=note[:300],
+    )
+
+
+def _after_commit(send, record_id: int, language: str) -> None:
+    def deliver():
+        with translation.override(language):
+            send(record_id)
+
+    transaction.on_commit(deliver)
+
+
+# --- Request ---------------------------------------------------
+
+
+@transaction.atomic
+def request_booking(
+    *,
+    buyer: dict,
+    conference: ConferencePage | None = None,
+    seats: int | None = None,
+    offer: ConferenceOfferPage | None = None,
+    format_id: int | None = None,
+    option_ids: list[int] = (),
+    preferred_date: datetime.date | None = None,
+    preferred_dates: str = "",
+    notes: str = "",
+    language: str = "fr",
+) -> Booking:
+    """Record an institution's request. ``buyer`` holds the validated identity
+    fields of ``Booking`` (legal name, SIRET, address, contact...)."""
+    fields = {}
+    if conference is not None:
+        if not conference.live or conference.starts_at <= timezone.now():
+            raise BookingError(_("This conference has already taken place."))
+        if not isinstance(seats, int) or seats < 1:
+            raise BookingError(_("Ask for at least one seat."))
+        if seats > min(seats_left(conference), MAX_SEATS):
+            raise BookingError(
+                _("Only %(left)s seats are left for this conference.")
+                % {"left": seats_left(conference)}
+            )
+        fields.update(conference=conference, seats=seats)
+    elif offer is not None:
+        if not offer.live:
+            raise BookingError(_("This offer does not exist."))
+        if preferred_date is None or preferred_date <= timezone.localdate():
+            raise BookingError(_("Choose a date in the future."))
+        chosen = offer.formats.filter(pk=format_id).first()
+        if chosen is None:
+            raise BookingError(_("Choose one of the formats on offer."))
+        options = list(offer.options.filter(pk__in=list(option_ids)))
+        if len(options) != len(set(option_ids)):
+            raise BookingError(_("One of the options chosen does not exist."))
+        fields.update(
+            offer=offer,
+            offer_format=chosen,
+            format_name=chosen.name,
+            options=[
+                {"name": option.name, "price_cents": option.price_cents}
+                for option in options
+            ],
+        )
+    else:
+        raise BookingError(_("Choose a conference or a format."))
+    booking = Booking.objects.create(
+        **buyer,
+        **fields,
+        preferred_date=preferred_date,
+        preferred_dates=preferred_dates.strip(),
+        notes=notes.strip(),
+        language=language,
+    )
+    _log(booking, "requested")
+    _after_commit(_send_request_received, booking.pk, language)
+    return booking
+
+
+def _send_request_received(booking_id: int) -> None:
+    from events import emails
+
+    emails.send_request_received(Booking.objects.get(pk=booking_id))
+
+
+# --- Quote ---------------------------------------------------
+
+
+def quote_lines(booking: Booking) -> list[Line]:
+    """What the booking costs, from the catalogue as it is now, excluding VAT."""
+    if booking.conference_id:
+        conference = booking.conference
+        price = (
+            conference.prices.filter(category="individual")
+            .order_by("sort_order")
+            .first()
+            or conference.prices.order_by("sort_order").first()
+        )
+        if price is None:
+            raise BookingError(_("This conference has no seat price yet."))
+        from subscriptions.models import vat_inside
+
+        # Seat prices are public prices, VAT included: quote the net per seat.
+        net = price.price_cents - vat_inside(price.price_cents, EVENT_VAT_RATE)
+        when = timezone.localtime(conference.starts_at).strftime("%d/%m/%Y")
+        return [
+            Line(
+                description=_("Seats: %(title)s, %(date)s, %(city)s")
+                % {"title": conference.title, "date": when, "city": conference.city},
+                quantity=booking.seats,
+                unit_price_cents=net,
+                vat_rate=EVENT_VAT_RATE,
+            )
+        ]
+    offer = booking.offer
+    chosen = booking.offer_format
+    if chosen is None:
+        raise BookingError(_("The format asked for is no longer on offer."))
+    lines = [
+        Line(
+            description=f"{chosen.name} ({chosen.duration})",
+            quantity=1,
+            unit_price_cents=chosen.price_cents,
+            vat_rate=offer.vat_rate,
+        )
+    ]
+    lines += [
+        Line(
+            description=option["name"],
+            quantity=1,
+            unit_price_cents=option["price_cents"],
+            vat_rate=offer.vat_rate,
+        )
+        for option in booking.options
+    ]
+    return lines
+
+
+def _save_lines(model, owner_field: str, owner, lines: list[Line]) -> None:
+    model.objects.bulk_create(
+        model(
+            **{owner_field: owner},
+            description=line.description,
+            quantity=line.quantity,
+            unit_price_cents=line.unit_price_cents,
+            vat_rate=line.vat_rate,
+            position=position,
+        )
+        for position, line in enumerate(lines)
+    )
+
+
+@transaction.atomic
+def send_quote(booking: Booking, *, actor=None) -> Quote:
+    """Number and send a quote; a new quote replaces the one still pending."""
+    booking = _lock(booking)
+    _check(booking, State.QUOTED)
+    booking.quotes.filter(status=Quote.Status.SENT).update(
+        status=Quote.Status.SUPERSEDED
+    )
+    today = timezone.localdate()
+    seller = SellerSettings.load()
+    valid_until = today + datetime.timedelta(days=seller.quote_validity_days)
+    lines = quote_lines(booking)
+    with translation.override(booking.language):
+        mentions = documents.quote_mentions(valid_until=valid_until)
+    quote = Quote.objects.create(
+        booking=booking,
+        number=documents.next_number(Kind.QUOTE, on=today),
+        issued_on=today,
+        valid_until=valid_until,
+        seller=documents.seller_copy(),
+        buyer=documents.buyer_copy(booking),
+        mentions=mentions,
+        **documents.totals(lines),
+    )
+    _save_lines(QuoteLine, "quote", quote, lines)
+    _move(booking, State.QUOTED, actor=actor, action="quote_sent", note=quote.number)
+    _after_commit(_send_quote, quote.pk, booking.language)
+    return quote
+
+
+def _send_quote(quote_id: int) -> None:
+    from events import emails
+
+    emails.send_quote(Quote.objects.select_related("booking").get(pk=quote_id))
+
+
+@transaction.atomic
+def accept_quote(quote: Quote, *, po_number: str = "", actor=None) -> Invoice:
+    """The institution accepts (online, or an editor records it): seats are taken
+    for a conference, and the invoice is issued at once."""
+    booking = _lock(quote.booking)
+    quote = Quote.objects.select_for_update().get(pk=quote.pk)
+    if quote.status != Quote.Status.SENT or booking.state != State.QUOTED:
+        raise BookingError(_("This quote can no longer be accepted."))
+    if quote.expired:
+        raise BookingError(
+            _(
+                "This quote expired on %(date)s. Ask us for a new one: prices and "
+                "availability may have changed."
+            )
+            % {"date": quote.valid_until.strftime("%d/%m/%Y")}
+        )
+    po_number = po_number.strip()
+    if booking.po_required and not po_number and not booking.commitment_number:
+        raise BookingError(
+            _(
+                "Enter your purchase order number: you told us it must be on the "
+                "invoice."
+            )
+        )
+    if booking.conference_id and not booking.seats_taken:
+        if not take_seats(booking.conference, booking.seats):
+            raise BookingError(
+                _("Only %(left)s seats are left: we will send you a new quote.")
+                % {"left": seats_left(booking.conference)}
+            )
+        booking.seats_taken = True
+    booking.po_number = po_number
+    booking.save(update_fields=["po_number", "seats_taken"])
+    quote.status = Quote.Status.ACCEPTED
+    quote.accepted_at = timezone.now()
+    quote.accepted_by = actor if actor is not None and actor.is_authenticated else None
+    quote.save(update_fields=["status", "accepted_at", "accepted_by"])
+    how = "quote_recorded" if quote.accepted_by else "quote_accepted"
+    _move(booking, State.ACCEPTED, actor=actor, action=how, note=po_number)
+    return issue_invoice(booking, quote=quote, actor=actor)
+
+
+@transaction.atomic
+def issue_invoice(booking: Booking, *, quote: Quote, actor=None) -> Invoice:
+    from events import facturx
+
+    booking = _lock(booking)
+    today = timezone.localdate()
+    seller = SellerSettings.load()
+    due_on = today + datetime.timedelta(days=seller.payment_days)
+    lines = [
+        Line(
+            description=line.description,
+            quantity=line.quantity,
+            unit_price_cents=line.unit_price_cents,
+            vat_rate=line.vat_rate,
+        )
+        for line in quote.lines.all()
+    ]
+    with translation.override(booking.language):
+        mentions = documents.invoice_mentions(due_on=due_on)
+    invoice = Invoice.objects.create(
+        kind=Invoice.Kind.INVOICE,
+        booking=booking,
+        quote=quote,
+        number=documents.next_number(Kind.INVOICE, on=today),
+        issued_on=today,
+        due_on=due_on,
+        service_on=documents.service_on(booking),
+        buyer_reference=booking.buyer_reference,
+        service_code=booking.service_code,
+        iban=seller.iban,
+        bic=seller.bic,
+        seller=documents.seller_copy(),
+        buyer=documents.buyer_copy(booking),
+        mentions=mentions,
+        **documents.totals(lines),
+    )
+    _save_lines(InvoiceLine, "invoice", invoice, lines)
+    with translation.override(booking.language):
+        pdf = facturx.make_facturx_pdf(
+            documents.invoice_document(invoice), language=booking.language
+        )
+    invoice.pdf.save(f"{invoice.number}.pdf", ContentFile(pdf), save=False)
+    invoice.save(update_fields=["pdf"])
+    _push_to_stripe(invoice)
+    _move(booking, State.INVOICED, actor=actor, action="invoiced", note=invoice.number)
+    _after_commit(_send_invoice, invoice.pk, booking.language)
+    return invoice
+
+
+def _push_to_stripe(invoice: Invoice) -> None:
+    """With Stripe configured, the same invoice (same number, lines and VAT) is
+    finalised there so that the buyer can pay by card or transfer. A refusal
+    rolls the whole issue back: no number is used up."""
+    from subscriptions.gateway import GatewayError, get_gateway
+
+    gateway = get_gateway()
+    if gateway.demo:
+        return
+    try:
+        remote = gateway.create_booking_invoice(invoice)
+    except GatewayError:
+        logger.exception("Stripe refused invoice %s", invoice.number)
+        raise BookingError(
+            _("Stripe is unavailable: nothing was issued. Please try again shortly.")
+        ) from None
+    invoice.stripe_invoice_id = remote["id"]
+    invoice.hosted_invoice_url = remote.get("hosted_invoice_url") or ""
+    invoice.save(update_fields=["stripe_invoice_id", "hosted_invoice_url"])
+
+
+def _send_invoice(invoice_id: int) -> None:
+    from events import emails
+
+    emails.send_invoice(Invoice.objects.select_related("booking").get(pk=invoice_id))
+
+
+# --- Payment ---------------------------------------------------
+
+
+@transaction.atomic
+def record_payment(
+    invoice: Invoice,
+    *,
+    method: str,
+    reference: str = "",
+    paid_at: datetime.datetime | None = None,
+    actor=None,
+) -> Invoice:
+    """Money arrived (Stripe's event, or a transfer an editor saw on the bank
+    statement). Once per invoice; the receipt goes after commit."""
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if invoice.is_credit_note:
+        raise BookingError(_("A credit note is not paid."))
+    if invoice.paid_at is not None:
+        raise BookingError(_("This invoice is already paid."))
+    booking = _lock(invoice.booking)
+    if booking.state != State.INVOICED:
+        raise BookingError(_("This invoice is cancelled: it cannot be paid."))
+    invoice.paid_at = paid_at or timezone.now()
+    invoice.payment_method = method
+    invoice.payment_reference = reference.strip()[:120]
+    invoice.paid_recorded_by = (
+        actor if actor is not None and actor.is_authenticated else None
+    )
+    invoice.save(
+        update_fields=[
+            "paid_at",
+            "payment_method",
+            "payment_reference",
+            "paid_recorded_by",
+        ]
+    )
+    _move(
+        booking, State.PAID, actor=actor, action="paid", note=invoice.payment_reference
+    )
+    if invoice.stripe_invoice_id and method != "stripe":
+        _paid_out_of_band_at_stripe(invoice)
+    _after_commit(_send_receipt, invoice.pk, booking.language)
+    return invoice
+
+
+def _paid_out_of_band_at_stripe(invoice: Invoice) -> None:
+    from subscriptions.gateway import GatewayError, get_gateway
+
+    gateway = get_gateway()
+    if gateway.demo:
+        return
+    try:
+        gateway.mark_invoice_paid_out_of_band(invoice.stripe_invoice_id)
+    except GatewayError:
+        # Our books are right; Stripe would only keep reminding the buyer.
+        logger.exception("Could not mark %s paid at Stripe", invoice.number)
+
+
+def _send_receipt(invoice_id: int) -> None:
+    from events import emails
+
+    emails.send_receipt(Invoice.objects.select_related("booking").get(pk=invoice_id))
+
+
+def apply_invoice_event(event: dict) -> bool:
+    """Stripe's ``invoice.*`` events about a booking's invoice."""
+    remote = event["data"]["object"]
+    invoice = (
+        Invoice.objects.select_related("booking")
+        .filter(stripe_invoice_id=remote.get("id"), kind=Invoice.Kind.INVOICE)
+        .first()
+    )
+    if invoice is None:
+        return False
+    kind = event["type"]
+    if kind == "invoice.paid" and invoice.paid_at is None:
+        if invoice.booking.state == State.INVOICED:
+            paid = (remote.get("status_transitions") or {}).get("paid_at")
+            record_payment(
+                invoice,
+                method="stripe",
+                reference=remote.get("id", ""),
+                paid_at=(
+                    datetime.datetime.fromtimestamp(paid, tz=datetime.UTC)
+                    if paid
+                    else None
+                ),
+            )
+        else:
+            logger.error("Invoice %s paid at Stripe but cancelled here", invoice.number)
+    elif kind == "invoice.finalized" and remote.get("hosted_invoice_url"):
+        invoice.hosted_invoice_url = remote["hosted_invoice_url"]
+        invoice.save(update_fields=["hosted_invoice_url"])
+    return True
+
+
+def remind_overdue(*, today: datetime.date | None = None, every_days: int = 7) -> int:
+    """Email the contact of each overdue invoice, at most once a week."""
+    from events import selectors
+
+    today = today or timezone.localdate()
+    since = timezone.now() - datetime.timedelta(days=every_days)
+    sent = 0
+    for invoice in selectors.overdue_invoices(today=today):
+        if invoice.reminded_at and invoice.reminded_at > since:
+            continue
+        invoice.reminded_at = timezone.now()
+        invoice.save(update_fields=["reminded_at"])
+        _log(invoice.booking, "reminded", note=invoice.number)
+        from events import emails
+
+        with translation.override(invoice.booking.language):
+            emails.send_reminder(invoice)
+        sent += 1
+    return sent
+
+
+# --- End of the road ---------------------------------------------------
+
+
+@transaction.atomic
+def mark_done(booking: Booking, *, actor=None) -> Booking:
+    booking = _lock(booking)
+    if booking.conference_id and booking.conference.ends_at > timezone.now():
+        raise BookingError(_("The conference has not taken place yet."))
+    _move(booking, State.DONE, actor=actor, action="done")
+    return booking
+
+
+@transaction.atomic
+def cancel_booking(booking: Booking, *, reason: str, actor=None) -> Invoice | None:
+    """Cancel at any stage before the conference is held. An issued invoice is
+    never touched: a credit note (its own sequence) cancels it."""
+    booking = _lock(booking)
+    if not reason.strip():
+        raise BookingError(_("Say why the booking is cancelled."))
+    _move(booking, State.CANCELLED, actor=actor, action="cancelled", note=reason)
+    booking.quotes.filter(status=Quote.Status.SENT).update(
+        status=Quote.Status.CANCELLED
+    )
+    if booking.seats_taken:
+        give_back_seats(booking.conference_id, booking.seats)
+        booking.seats_taken = False
+        booking.save(update_fields=["seats_taken"])
+        from events.services.seats import offer_freed_seats
+
+        offer_freed_seats(booking.conference)
+    invoice = (
+        booking.invoices.filter(kind=Invoice.Kind.INVOICE, credit_note__isnull=True)
+        .select_for_update()
+        .first()
+    )
+    if invoice is None:
+        return None
+    return _issue_credit_note(invoice, actor=actor)
+
+
+def _issue_credit_note(invoice: Invoice, *, actor=None) -> Invoice:
+    from events import facturx
+
+    booking = invoice.booking
+    today = timezone.localdate()
+    with translation.override(booking.language):
+        mentions = documents.credit_note_mentions(invoice=invoice)
+    credit = Invoice.objects.create(
+        kind=Invoice.Kind.CREDIT_NOTE,
+        booking=booking,
+        quote=invoice.quote,
+        refers=invoice,
+        number=documents.next_number(Kind.CREDIT_NOTE, on=today),
+        issued_on=today,
+        service_on=invoice.service_on,
+        buyer_reference=invoice.buyer_reference,
+        service_code=invoice.service_code,
+        seller=invoice.seller,
+        buyer=invoice.buyer,
+        mentions=mentions,
+        net_cents=invoice.net_cents,
+        vat_cents=invoice.vat_cents,
+        gross_cents=invoice.gross_cents,
+    )
+    InvoiceLine.objects.bulk_create(
+        InvoiceLine(
+            invoice=credit,
+            description=line.description,
+            quantity=line.quantity,
+            unit_price_cents=line.unit_price_cents,
+            vat_rate=line.vat_rate,
+            position=line.position,
+        )
+        for line in invoice.lines.all()
+    )
+    with translation.override(booking.language):
+        pdf = facturx.make_facturx_pdf(
+            documents.invoice_document(credit), language=booking.language
+        )
+    credit.pdf.save(f"{credit.number}.pdf", ContentFile(pdf), save=False)
+    credit.save(update_fields=["pdf"])
+    _log(booking, "credit_note", actor=actor, note=credit.number)
+    if invoice.stripe_invoice_id:
+        _cancel_at_stripe(invoice)
+    _after_commit(_send_credit_note, credit.pk, booking.language)
+    return credit
+
+
+def _cancel_at_stripe(invoice: Invoice) -> None:
+    from subscriptions.gateway import GatewayError, get_gateway
+
+    gateway = get_gateway()
+    if gateway.demo:
+        return
+    try:
+        if invoice.paid_at is None:
+            gateway.void_invoice(invoice.stripe_invoice_id)
+        else:
+            gateway.credit_invoice(invoice.stripe_invoice_id, invoice.gross_cents)
+    except GatewayError:
+        logger.exception("Could not cancel %s at Stripe", invoice.number)
+        raise BookingError(
+            _("Stripe is unavailable: nothing was cancelled. Please try again shortly.")
+        ) from None
+
+
+def _send_credit_note(credit_id: int) -> None:
+    from events import emails
+
+    emails.send_credit_note(Invoice.objects.select_related("booking").get(pk=credit_id))
