@@ -5,7 +5,11 @@ import datetime
 
 from django.utils import timezone
 
-from events.factories import ConferencePageFactory, EventIndexPageFactory
+from events.factories import (
+    ConferenceOfferPageFactory,
+    ConferencePageFactory,
+    EventIndexPageFactory,
+)
 from events.models import EventIndexPage
 from newsroom.models import Contributor, Theme
 
@@ -83,5 +87,6 @@ def seed_events(home, *, stdout=None) -> None:
                 ("institution", "Pack établissement (15 places)", 9000, 15),
             ],
         )
+    offer = ConferenceOfferPageFactory(parent=index)
     if stdout is not None:
-        stdout.write(f"  events /{index.slug}/")
+        stdout.write(f"  events /{index.slug}/, offer /{index.slug}/{offer.slug}/")

@@ -30,6 +30,13 @@ from events.services.documents import quote_document
 NOINDEX = {"X-Robots-Tag": "noindex, nofollow"}
 
 
+def _private(response):
+    """Pages reached by a secret link stay out of search engines."""
+    for header, value in NOINDEX.items():
+        response[header] = value
+    return response
+
+
 def _language() -> str:
     return (get_language() or settings.LANGUAGE_CODE)[:2]
 
@@ -145,17 +152,18 @@ def order(request, key: str):
         )
         for ticket in seat_order.tickets.all()
     ]
-    return render(
-        request,
-        "events/order.html",
-        {
-            "order": seat_order,
-            "conference": seat_order.conference,
-            "tickets": tickets,
-            "expired": seat_order.status == SeatOrder.Status.HELD
-            and seat_order.held_until <= timezone.now(),
-        },
-        headers=NOINDEX,
+    return _private(
+        render(
+            request,
+            "events/order.html",
+            {
+                "order": seat_order,
+                "conference": seat_order.conference,
+                "tickets": tickets,
+                "expired": seat_order.status == SeatOrder.Status.HELD
+                and seat_order.held_until <= timezone.now(),
+            },
+        )
     )
 
 
@@ -188,11 +196,12 @@ def demo_checkout(request, token: str):
         for event in events:
             billing.receive_event(event)
         return redirect(target)
-    return render(
-        request,
-        "events/demo_checkout.html",
-        {"order": seat_order, "conference": seat_order.conference},
-        headers=NOINDEX,
+    return _private(
+        render(
+            request,
+            "events/demo_checkout.html",
+            {"order": seat_order, "conference": seat_order.conference},
+        )
     )
 
 
@@ -202,16 +211,17 @@ def ticket(request, code: str):
     seat = get_object_or_404(
         Ticket.objects.select_related("order__conference"), code=code
     )
-    return render(
-        request,
-        "events/ticket.html",
-        {
-            "ticket": seat,
-            "order": seat.order,
-            "conference": seat.order.conference,
-            "valid": seat.order.status == SeatOrder.Status.PAID,
-        },
-        headers=NOINDEX,
+    return _private(
+        render(
+            request,
+            "events/ticket.html",
+            {
+                "ticket": seat,
+                "order": seat.order,
+                "conference": seat.order.conference,
+                "valid": seat.order.status == SeatOrder.Status.PAID,
+            },
+        )
     )
 
 
@@ -314,18 +324,19 @@ def booking(request, key: str):
     invoices = list(
         record.invoices.select_related("refers").order_by("issued_on", "pk")
     )
-    return render(
-        request,
-        "events/booking.html",
-        {
-            "booking": record,
-            "quote": quote,
-            "document": quote_document(quote) if quote else None,
-            "invoices": invoices,
-            "form": form,
-        },
-        status=400 if form.errors else 200,
-        headers=NOINDEX,
+    return _private(
+        render(
+            request,
+            "events/booking.html",
+            {
+                "booking": record,
+                "quote": quote,
+                "document": quote_document(quote) if quote else None,
+                "invoices": invoices,
+                "form": form,
+            },
+            status=400 if form.errors else 200,
+        )
     )
 
 

@@ -47,6 +47,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         city = request.GET.get("ville", "").strip()[:80]
         theme = request.GET.get("theme", "").strip()[:60]
         context.update(selectors.conference_listing(self, city=city, theme_slug=theme))
+        context["offers"] = ConferenceOfferPage.objects.live().public().child_of(self)
         return context
 
     # Wagtail's page URLs take no dot: the file name comes with the download.

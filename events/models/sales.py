@@ -265,7 +265,7 @@ class WaitingListEntry(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     conference = models.ForeignKey(
-        "events.ConferencePage", on_delete=models.CASCADE, related_name="waiting_list"
+        "events.ConferencePage", on_delete=models.CASCADE, related_name="waiting_entries"
     )
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))

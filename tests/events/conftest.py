@@ -1,0 +1,61 @@
+import pytest
+
+from events.factories import (
+    ConferenceOfferPageFactory,
+    ConferencePageFactory,
+    EventIndexPageFactory,
+)
+
+VALID_SIRET = "99012345700014"
+TOWN_HALL = {
+    "buyer_type": "local_authority",
+    "legal_name": "Commune de Saint-Débat",
+    "siret": VALID_SIRET,
+    "vat_number": "",
+    "street": "1 place de la Mairie",
+    "postcode": "35000",
+    "city": "Rennes",
+    "contact_name": "Mme Louise Martin",
+    "contact_role": "Directrice de la culture",
+    "email": "culture@saint-debat.example",
+    "phone": "02 99 00 00 00",
+    "service_code": "CULTURE",
+    "commitment_number": "",
+    "po_required": True,
+}
+
+
+@pytest.fixture
+def index(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def small_conference(index):
+    """Ten seats at 8 € (VAT included), 4 € reduced, in a fortnight."""
+    return ConferencePageFactory(parent=index, title="Petite salle", capacity=10)
+
+
+@pytest.fixture
+def offer(index):
+    return ConferenceOfferPageFactory(parent=index)
+
+
+@pytest.fixture
+def town_hall() -> dict:
+    return dict(TOWN_HALL)
+
+
+@pytest.fixture
+def stripe_http(settings, monkeypatch):
+    """Stripe mode, with the SDK talking to the offline fake (as subscriptions)."""
+    from subscriptions import gateway
+    from tests.subscriptions.conftest import WEBHOOK_SECRET
+    from tests.subscriptions.fake_stripe import FakeStripeHTTP
+
+    settings.STRIPE_SECRET_KEY = "sk_test_versus"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.STRIPE_DEMO_MODE = False
+    fake = FakeStripeHTTP()
+    monkeypatch.setattr(gateway, "http_client", fake)
+    return fake
