@@ -88,5 +88,61 @@ def seed_events(home, *, stdout=None) -> None:
             ],
         )
     offer = ConferenceOfferPageFactory(parent=index)
+    seed_bookings(offer)
     if stdout is not None:
         stdout.write(f"  events /{index.slug}/, offer /{index.slug}/{offer.slug}/")
+
+
+def seed_bookings(offer) -> None:
+    """Two institutions in the pipeline, through the services: a town hall
+    waiting for its quote, and a lycée that has received one."""
+    from events import services
+
+    chosen = offer.formats.order_by("sort_order")
+    in_spring = timezone.localdate() + datetime.timedelta(days=90)
+    services.request_booking(
+        buyer={
+            "buyer_type": "local_authority",
+            "legal_name": "Commune de Saint-Débat",
+            "siret": "21350001000011",
+            "vat_number": "",
+            "street": "1 place de la Mairie",
+            "postcode": "35000",
+            "city": "Rennes",
+            "contact_name": "Louise Martin",
+            "contact_role": "Directrice de la culture",
+            "email": "culture@saint-debat.example",
+            "phone": "02 99 00 00 00",
+            "service_code": "CULTURE",
+            "commitment_number": "",
+            "po_required": True,
+        },
+        offer=offer,
+        format_id=chosen[0].pk,
+        option_ids=list(offer.options.values_list("pk", flat=True)[:1]),
+        preferred_date=in_spring,
+        preferred_dates="un mardi ou un jeudi soir",
+    )
+    school = services.request_booking(
+        buyer={
+            "buyer_type": "school",
+            "legal_name": "Lycée Jean-Macé",
+            "siret": "19350023800012",
+            "vat_number": "",
+            "street": "10 rue Jean-Macé",
+            "postcode": "35700",
+            "city": "Rennes",
+            "contact_name": "Paul Durand",
+            "contact_role": "Professeur documentaliste",
+            "email": "cdi@lycee-jean-mace.example",
+            "phone": "02 99 11 22 33",
+            "service_code": "",
+            "commitment_number": "",
+            "po_required": False,
+        },
+        offer=offer,
+        format_id=chosen[1].pk,
+        option_ids=[],
+        preferred_date=in_spring + datetime.timedelta(days=14),
+    )
+    services.send_quote(school)

@@ -27,8 +27,11 @@ GUIDELINE_EN16931 = "urn:cen.eu:en16931:2017"
 
 # UNTDID 1001 document type codes.
 TYPE_CODES = {Kind.INVOICE: "380", Kind.CREDIT_NOTE: "381"}
-# ISO 6523 ICD of the French SIRENE register, as Chorus Pro expects it.
-SIRENE_SCHEME = "0002"
+# ISO 6523 ICDs: 0002 is the SIRENE register (a company's SIREN, 9 digits, its
+# legal registration); 0009 is the SIRET of one establishment, which Chorus Pro
+# uses to route an invoice to the right public structure.
+SIREN_SCHEME = "0002"
+SIRET_SCHEME = "0009"
 # UNTDID 4461: SEPA credit transfer.
 SEPA_CREDIT_TRANSFER = "58"
 # UN/ECE Rec. 20: "one", a unit without a measure (a seat, a talk...).
@@ -62,10 +65,12 @@ def _el(
 
 def _party(parent: etree._Element, tag: str, party: Party) -> None:
     element = _el(parent, tag)
+    if party.siret:
+        _el(element, "ram:GlobalID", party.siret, schemeID=SIRET_SCHEME)
     _el(element, "ram:Name", party.name)
     if party.siret:
         organisation = _el(element, "ram:SpecifiedLegalOrganization")
-        _el(organisation, "ram:ID", party.siret, schemeID=SIRENE_SCHEME)
+        _el(organisation, "ram:ID", party.siren, schemeID=SIREN_SCHEME)
     address = _el(element, "ram:PostalTradeAddress")
     if party.postcode:
         _el(address, "ram:PostcodeCode", party.postcode)

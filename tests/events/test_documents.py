@@ -177,6 +177,9 @@ def test_xml_carries_the_invoice_parties_and_references():
     assert xpath(
         xml,
         "//ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']/text()",
+    ) == ["812345678"]
+    assert xpath(
+        xml, "//ram:SellerTradeParty/ram:GlobalID[@schemeID='0009']/text()"
     ) == ["81234567800021"]
     assert xpath(
         xml,
@@ -188,6 +191,10 @@ def test_xml_carries_the_invoice_parties_and_references():
     assert xpath(
         xml,
         "//ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']/text()",
+    ) == ["196917744"]
+    # Chorus Pro routes a public buyer's invoice by the SIRET of its structure.
+    assert xpath(
+        xml, "//ram:BuyerTradeParty/ram:GlobalID[@schemeID='0009']/text()"
     ) == ["19691774400019"]
     assert xpath(
         xml,

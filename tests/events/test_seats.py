@@ -440,3 +440,16 @@ def test_the_ticket_qr_code_opens_the_ticket_page(small_conference):
     assert png.startswith(b"\x89PNG")
     assert ticket_url(ticket).endswith(reverse("events:ticket", args=[ticket.code]))
     assert len(io.BytesIO(png).getvalue()) > 200
+
+
+def test_the_housekeeping_command_releases_lapsed_holds(small_conference):
+    from django.core.management import call_command
+
+    order = hold(small_conference, quantity=2)
+    SeatOrder.objects.filter(pk=order.pk).update(
+        held_until=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    out = io.StringIO()
+    call_command("events_housekeeping", stdout=out)
+    assert "released 1 hold(s)" in out.getvalue()
+    assert stock(small_conference).taken == 0

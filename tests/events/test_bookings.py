@@ -1,0 +1,556 @@
+"""Institutions: request → quote → acceptance → invoice → payment, or cancellation
+with a credit note. Money to the cent, numbers without gaps, Stripe offline."""
+
+import datetime
+import io
+
+import facturx
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from lxml import etree
+
+from events import services
+from events.models import Booking, BookingLog, Invoice, Quote, SeatStock
+from subscriptions import services as billing
+from subscriptions.models import money
+from tests.events.conftest import VALID_SIRET
+from tests.subscriptions.fake_stripe import event
+
+pytestmark = pytest.mark.django_db
+YEAR = timezone.localdate().year
+
+
+def offer_booking(offer, buyer, *, options=("Captation vidéo",), **kwargs):
+    chosen = offer.formats.get(name="Débat contradictoire")
+    return services.request_booking(
+        buyer=buyer,
+        offer=offer,
+        format_id=chosen.pk,
+        option_ids=[offer.options.get(name=name).pk for name in options],
+        preferred_date=timezone.localdate() + datetime.timedelta(days=60),
+        **kwargs,
+    )
+
+
+def invoiced(offer, buyer, *, po_number="BC-2026-117"):
+    booking = offer_booking(offer, buyer)
+    quote = services.send_quote(booking)
+    return services.accept_quote(quote, po_number=po_number)
+
+
+def states(booking):
+    return list(
+        BookingLog.objects.filter(booking=booking).values_list("action", "state")
+    )
+
+
+# --- Request ---------------------------------------------------------------------------------
+
+
+def quote_form(offer, **changes):
+    data = {
+        "buyer_type": "local_authority",
+        "legal_name": "Commune de Saint-Débat",
+        "siret": "990 123 457 00014",
+        "vat_number": "",
+        "street": "1 place de la Mairie",
+        "postcode": "35000",
+        "city": "Rennes",
+        "contact_name": "Louise Martin",
+        "contact_role": "Directrice de la culture",
+        "email": "culture@saint-debat.example",
+        "phone": "02 99 00 00 00",
+        "service_code": "CULTURE",
+        "commitment_number": "",
+        "po_required": "on",
+        "offer_format": offer.formats.get(name="Débat contradictoire").pk,
+        "options": [offer.options.get(name="Captation vidéo").pk],
+        "preferred_date": (
+            timezone.localdate() + datetime.timedelta(days=60)
+        ).isoformat(),
+        "preferred_dates": "un mardi soir",
+        "notes": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_town_hall_asks_for_a_quote_from_the_offer_page(
+    client, offer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(offer.url, quote_form(offer, price_cents="1"))
+
+    booking = Booking.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:booking", args=[booking.access_key])
+    assert booking.siret == VALID_SIRET
+    assert booking.state == Booking.State.REQUESTED
+    assert booking.format_name == "Débat contradictoire"
+    # Prices are the catalogue's, whatever the form carried.
+    assert booking.options == [{"name": "Captation vidéo", "price_cents": 60000}]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "culture@saint-debat.example",
+        "facturation@versus.example",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("siret", "99012345700015", "SIRET"),
+        ("siret", "1234", "14"),
+        ("vat_number", "FR00990123457", "TVA"),
+        ("preferred_date", "2020-01-01", "futur"),
+        ("offer_format", "999999", "format"),
+        ("options", ["999999"], "option"),
+        ("postcode", "3500", "5"),
+    ],
+)
+def test_bad_input_gets_a_message_next_to_the_field_and_nothing_is_stored(
+    client, offer, field, value, message
+):
+    response = client.post(offer.url, quote_form(offer, **{field: value}))
+
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert field in form.errors
+    assert message.lower() in " ".join(form.errors[field]).lower()
+    assert Booking.objects.count() == 0
+    assert len(mail.outbox) == 0
+
+
+def test_a_valid_vat_number_is_kept_in_its_compact_form(client, offer):
+    client.post(offer.url, quote_form(offer, vat_number="fr 08 990123457"))
+    assert Booking.objects.get().vat_number == "FR08990123457"
+
+
+def test_an_offer_that_is_not_published_takes_no_request(offer, town_hall):
+    offer.unpublish()
+    offer.refresh_from_db()
+    with pytest.raises(services.BookingError):
+        offer_booking(offer, town_hall)
+    assert Booking.objects.count() == 0
+
+
+def test_an_institution_asks_for_more_seats_than_remain(
+    client, small_conference, town_hall
+):
+    response = client.post(
+        small_conference.url + "groupes/",
+        {**town_hall, "po_required": "", "seats": 11},
+    )
+    assert response.status_code == 400
+    assert "10" in " ".join(response.context["form"].errors["seats"])
+    assert Booking.objects.count() == 0
+
+
+# --- Quote -------------------------------------------------------------------------------------
+
+
+def test_a_quote_has_the_catalogue_lines_vat_per_rate_and_totals_to_the_cent(
+    offer, town_hall
+):
+    booking = offer_booking(
+        offer, town_hall, options=("Déplacement hors Île-de-France", "Captation vidéo")
+    )
+    quote = services.send_quote(booking)
+
+    assert quote.number == f"DEV-{YEAR}-0001"
+    lines = list(quote.lines.values_list("description", "quantity", "unit_price_cents"))
+    assert lines == [
+        ("Débat contradictoire (2 h)", 1, 180000),
+        ("Déplacement hors Île-de-France", 1, 35000),
+        ("Captation vidéo", 1, 60000),
+    ]
+    assert (quote.net_cents, quote.vat_cents, quote.gross_cents) == (
+        275000,
+        55000,
+        330000,
+    )
+    assert quote.valid_until == timezone.localdate() + datetime.timedelta(days=30)
+    assert quote.buyer["siret"] == VALID_SIRET
+    assert quote.seller["siret"] == "99012345700014"
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.QUOTED
+
+
+def test_seats_on_quote_are_priced_net_of_vat_and_the_vat_is_rounded_once(
+    small_conference, town_hall
+):
+    booking = services.request_booking(
+        buyer=town_hall, conference=small_conference, seats=7
+    )
+    quote = services.send_quote(booking)
+
+    # 8,00 € VAT included is 6,67 € net; 7 seats make 46,69; VAT 9,338 → 9,34.
+    line = quote.lines.get()
+    assert (line.quantity, line.unit_price_cents) == (7, 667)
+    assert (quote.net_cents, quote.vat_cents, quote.gross_cents) == (4669, 934, 5603)
+
+
+def test_the_quote_email_carries_its_pdf(
+    offer, town_hall, django_capture_on_commit_callbacks
+):
+    booking = offer_booking(offer, town_hall)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        quote = services.send_quote(booking)
+
+    message = mail.outbox[0]
+    assert quote.number in message.subject
+    name, content, mimetype = message.attachments[0]
+    assert (name, mimetype) == (f"{quote.number}.pdf", "application/pdf")
+    assert content.startswith(b"%PDF")
+
+
+def test_a_new_quote_replaces_the_pending_one_and_numbers_follow(offer, town_hall):
+    booking = offer_booking(offer, town_hall)
+    first = services.send_quote(booking)
+    second = services.send_quote(booking)
+
+    first.refresh_from_db()
+    assert first.status == Quote.Status.SUPERSEDED
+    assert [first.number, second.number] == [f"DEV-{YEAR}-0001", f"DEV-{YEAR}-0002"]
+    with pytest.raises(services.BookingError):
+        services.accept_quote(first, po_number="BC-1")
+
+
+def test_the_booking_page_shows_the_quote_and_lets_the_buyer_accept_it(
+    client, offer, town_hall, django_capture_on_commit_callbacks
+):
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    url = reverse("events:booking", args=[booking.access_key])
+
+    page = client.get(url)
+    html = page.content.decode()
+    assert page["X-Robots-Tag"] == "noindex, nofollow"
+    assert quote.number in html
+    assert money(288000) in html
+
+    refused = client.post(url, {"po_number": "", "agree": "on"})
+    assert refused.status_code == 400
+    assert "po_number" in refused.context["form"].errors
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.QUOTED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        accepted = client.post(url, {"po_number": "BC-2026-117", "agree": "on"})
+    assert accepted.status_code == 302
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.INVOICED
+    assert booking.po_number == "BC-2026-117"
+    invoice = booking.invoices.get()
+    assert any(invoice.number in message.subject for message in mail.outbox)
+    pdf = client.get(
+        reverse("events:invoice_pdf", args=[booking.access_key, invoice.number])
+    )
+    assert pdf.status_code == 200
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+
+
+def test_an_expired_quote_cannot_be_accepted(offer, town_hall):
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    Quote.objects.filter(pk=quote.pk).update(
+        valid_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    quote.refresh_from_db()
+
+    with pytest.raises(services.BookingError) as refused:
+        services.accept_quote(quote, po_number="BC-1")
+
+    assert "expir" in refused.value.message.lower()
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.QUOTED
+    assert Invoice.objects.count() == 0
+
+
+def test_a_commitment_number_given_at_request_is_enough_for_a_public_buyer(
+    offer, town_hall
+):
+    town_hall["commitment_number"] = "EJ-4500012345"
+    invoice = invoiced(offer, town_hall, po_number="")
+    assert invoice.buyer_reference == "EJ-4500012345"
+
+
+# --- Invoice --------------------------------------------------------------------------------
+
+
+def test_acceptance_issues_a_numbered_factur_x_invoice_with_every_mention(
+    offer, town_hall
+):
+    invoice = invoiced(offer, town_hall)
+
+    assert invoice.number == f"FAC-{YEAR}-0001"
+    assert invoice.booking.state == Booking.State.INVOICED
+    assert invoice.due_on == timezone.localdate() + datetime.timedelta(days=30)
+    assert (invoice.net_cents, invoice.vat_cents, invoice.gross_cents) == (
+        240000,
+        48000,
+        288000,
+    )
+    assert invoice.buyer_reference == "BC-2026-117"
+    assert invoice.iban == "FR7630006000011234567890189"
+    mentions = " ".join(invoice.mentions)
+    assert "40" in mentions
+    assert "taux d'intérêt légal" in mentions
+    with invoice.pdf.open("rb") as handle:
+        pdf = handle.read()
+    xml_name, xml = facturx.get_xml_from_pdf(io.BytesIO(pdf), check_xsd=True)
+    assert xml_name == "factur-x.xml"
+    assert facturx.get_level(etree.fromstring(xml)) == "en16931"
+    assert invoice.number.encode() in xml
+    assert b"BC-2026-117" in xml
+    assert b"2880.00" in xml
+
+
+def test_an_issued_invoice_is_never_edited_nor_deleted(offer, town_hall):
+    invoice = invoiced(offer, town_hall)
+
+    invoice.net_cents = 1
+    with pytest.raises(ValueError, match="credit note"):
+        invoice.save()
+    with pytest.raises(ValueError, match="credit note"):
+        invoice.delete()
+    invoice.refresh_from_db()
+    assert invoice.net_cents == 240000
+
+
+def test_numbers_run_without_gaps_across_bookings(offer, town_hall):
+    numbers = [invoiced(offer, town_hall, po_number=f"BC-{n}").number for n in range(3)]
+    assert numbers == [f"FAC-{YEAR}-0001", f"FAC-{YEAR}-0002", f"FAC-{YEAR}-0003"]
+    assert list(Quote.objects.order_by("number").values_list("number", flat=True)) == [
+        f"DEV-{YEAR}-0001",
+        f"DEV-{YEAR}-0002",
+        f"DEV-{YEAR}-0003",
+    ]
+
+
+# --- Payment ---------------------------------------------------------------------------------
+
+
+def test_an_editor_records_a_transfer_and_the_contact_gets_a_receipt(
+    offer, town_hall, admin_user, django_capture_on_commit_callbacks
+):
+    invoice = invoiced(offer, town_hall)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_payment(
+            invoice, method="mandate", reference="VIR DGFIP 2026 117", actor=admin_user
+        )
+
+    invoice.refresh_from_db()
+    assert invoice.paid_at is not None
+    assert invoice.paid_recorded_by == admin_user
+    assert invoice.booking.state == Booking.State.PAID
+    assert [message.to for message in mail.outbox] == [["culture@saint-debat.example"]]
+    assert invoice.number in mail.outbox[0].subject
+    with pytest.raises(services.BookingError):
+        services.record_payment(invoice, method="transfer", reference="again")
+
+
+def test_illegal_transitions_are_refused_and_change_nothing(offer, town_hall, index):
+    booking = offer_booking(offer, town_hall)
+    with pytest.raises(services.BookingError):
+        services.mark_done(booking)
+    quote = services.send_quote(booking)
+    invoice = services.accept_quote(quote, po_number="BC-1")
+    with pytest.raises(services.BookingError):
+        services.accept_quote(quote, po_number="BC-1")
+    with pytest.raises(services.BookingError):
+        services.send_quote(booking)
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.INVOICED
+    assert Invoice.objects.count() == 1
+    services.record_payment(invoice, method="transfer", reference="VIR 1")
+    services.mark_done(booking)
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.DONE
+    with pytest.raises(services.BookingError):
+        services.cancel_booking(booking, reason="trop tard")
+    assert [action for action, _state in states(booking)] == [
+        "requested",
+        "quote_sent",
+        "quote_accepted",
+        "invoiced",
+        "paid",
+        "done",
+    ]
+
+
+# --- Cancellation -------------------------------------------------------------------------------
+
+
+def test_cancelling_an_invoiced_booking_issues_a_credit_note_and_frees_the_seats(
+    small_conference, town_hall
+):
+    booking = services.request_booking(
+        buyer=town_hall, conference=small_conference, seats=4
+    )
+    invoice = services.accept_quote(services.send_quote(booking), po_number="BC-9")
+    assert SeatStock.objects.get(conference_id=small_conference.pk).taken == 4
+
+    credit = services.cancel_booking(booking, reason="Salle indisponible")
+
+    assert credit.number == f"AV-{YEAR}-0001"
+    assert credit.is_credit_note
+    assert credit.refers == invoice
+    assert (credit.net_cents, credit.vat_cents, credit.gross_cents) == (
+        invoice.net_cents,
+        invoice.vat_cents,
+        invoice.gross_cents,
+    )
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.CANCELLED
+    assert SeatStock.objects.get(conference_id=small_conference.pk).taken == 0
+    with credit.pdf.open("rb") as handle:
+        _name, xml = facturx.get_xml_from_pdf(io.BytesIO(handle.read()))
+    assert b"381" in xml
+    assert invoice.number.encode() in xml
+    with pytest.raises(services.BookingError):
+        services.record_payment(invoice, method="transfer", reference="late")
+
+
+def test_cancelling_before_an_invoice_issues_no_credit_note(offer, town_hall):
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    assert services.cancel_booking(booking, reason="Budget refusé") is None
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.CANCELLED
+    assert Invoice.objects.count() == 0
+
+
+def test_overdue_invoices_get_one_reminder_a_week(offer, town_hall):
+    invoice = invoiced(offer, town_hall)
+    later = invoice.due_on + datetime.timedelta(days=1)
+    mail.outbox.clear()
+
+    assert services.remind_overdue(today=later) == 1
+    assert services.remind_overdue(today=later) == 0
+
+    assert len(mail.outbox) == 1
+    assert invoice.number in mail.outbox[0].subject
+    assert mail.outbox[0].attachments[0][0] == f"{invoice.number}.pdf"
+
+
+# --- Stripe Invoicing ------------------------------------------------------------------------
+
+
+def stripe_invoicing(stripe_http):
+    stripe_http.route("post", "/v1/customers", {"id": "cus_town", "object": "customer"})
+    stripe_http.route(
+        "get", "/v1/tax_rates", {"object": "list", "data": [], "has_more": False}
+    )
+    stripe_http.route(
+        "post",
+        "/v1/tax_rates",
+        {"id": "txr_fr20", "object": "tax_rate", "percentage": 20.0, "country": "FR"},
+    )
+    stripe_http.route(
+        "post",
+        "/v1/invoices",
+        {"id": "in_town", "object": "invoice", "status": "draft"},
+    )
+    stripe_http.route(
+        "post", "/v1/invoiceitems", {"id": "ii_1", "object": "invoiceitem"}
+    )
+    stripe_http.route(
+        "post",
+        "/v1/invoices/in_town/finalize",
+        {
+            "id": "in_town",
+            "object": "invoice",
+            "status": "open",
+            "hosted_invoice_url": "https://invoice.stripe.com/i/in_town",
+        },
+    )
+
+
+def test_with_stripe_the_same_invoice_is_finalised_there_for_card_or_transfer(
+    offer, town_hall, stripe_http
+):
+    stripe_invoicing(stripe_http)
+
+    invoice = invoiced(offer, town_hall)
+
+    assert invoice.stripe_invoice_id == "in_town"
+    assert invoice.hosted_invoice_url == "https://invoice.stripe.com/i/in_town"
+    form = stripe_http.calls_to("post", "/v1/invoices")[0]["form"]
+    assert form["number"] == [invoice.number]
+    assert form["collection_method"] == ["send_invoice"]
+    assert form["days_until_due"] == ["30"]
+    assert form["payment_settings[payment_method_types][1]"] == ["customer_balance"]
+    assert form["metadata[booking]"] == [str(invoice.booking_id)]
+    assert form["custom_fields[0][value]"] == ["BC-2026-117"]
+    items = stripe_http.calls_to("post", "/v1/invoiceitems")
+    assert [call["form"]["unit_amount_decimal"] for call in items] == [
+        ["180000"],
+        ["60000"],
+    ]
+    assert all(call["form"]["tax_rates[0]"] == ["txr_fr20"] for call in items)
+
+
+def test_when_stripe_fails_nothing_is_issued_and_no_number_is_lost(
+    offer, town_hall, stripe_http
+):
+    stripe_invoicing(stripe_http)
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    stripe_http.failures = [400]
+
+    with pytest.raises(services.BookingError):
+        services.accept_quote(quote, po_number="BC-1")
+
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.QUOTED
+    assert Invoice.objects.count() == 0
+    invoice = services.accept_quote(quote, po_number="BC-1")
+    assert invoice.number == f"FAC-{YEAR}-0001"
+
+
+def test_stripes_invoice_paid_event_marks_the_booking_paid(
+    offer, town_hall, stripe_http, django_capture_on_commit_callbacks
+):
+    stripe_invoicing(stripe_http)
+    invoice = invoiced(offer, town_hall)
+    paid = {
+        "id": "in_town",
+        "object": "invoice",
+        "status": "paid",
+        "metadata": {"booking": str(invoice.booking_id), "number": invoice.number},
+        "parent": None,
+        "status_transitions": {"paid_at": 1_795_000_000},
+    }
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        billing.receive_event(event("invoice.paid", paid))
+        billing.receive_event(event("invoice.paid", paid))
+
+    invoice.refresh_from_db()
+    assert invoice.payment_method == "stripe"
+    assert invoice.paid_at == datetime.datetime.fromtimestamp(
+        1_795_000_000, tz=datetime.UTC
+    )
+    assert invoice.booking.state == Booking.State.PAID
+    assert len(mail.outbox) == 1
+
+
+def test_a_transfer_recorded_by_hand_is_marked_paid_out_of_band_at_stripe(
+    offer, town_hall, stripe_http
+):
+    stripe_invoicing(stripe_http)
+    stripe_http.route(
+        "post", "/v1/invoices/in_town/pay", {"id": "in_town", "status": "paid"}
+    )
+    invoice = invoiced(offer, town_hall)
+
+    services.record_payment(invoice, method="mandate", reference="VIR DGFIP")
+
+    call = stripe_http.calls_to("post", "/v1/invoices/in_town/pay")[0]
+    assert call["form"]["paid_out_of_band"] == ["true"]
