@@ -4,6 +4,7 @@ the services' business, and every choice is re-read from the catalogue."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
 from stdnum.fr import siret as fr_siret
@@ -84,7 +85,6 @@ class SeatsForm(HoneypotMixin):
         help_text=_("The tickets are sent to this address."),
         error_messages={
             "required": _("Enter your email address."),
-            "invalid": _("Enter a valid email address."),
         },
     )
 
@@ -152,7 +152,6 @@ class BuyerFields(forms.Form):
         label=_("Email"),
         error_messages={
             "required": _("Enter an email address."),
-            "invalid": _("Enter a valid email address."),
         },
     )
     phone = forms.RegexField(
@@ -212,7 +211,7 @@ class QuoteRequestForm(HoneypotMixin, BuyerFields):
     """« Demander un devis » for one of the offer's formats, with options."""
 
     offer_format = forms.TypedChoiceField(
-        label=_("Format"),
+        label=pgettext_lazy("conference offer", "Format"),
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
@@ -221,7 +220,7 @@ class QuoteRequestForm(HoneypotMixin, BuyerFields):
         },
     )
     options = forms.TypedMultipleChoiceField(
-        label=_("Options"),
+        label=pgettext_lazy("conference offer", "Options"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -285,7 +284,6 @@ class WaitingListForm(SeatsForm):
         help_text=_("We write when seats free up; you then have 24 hours to pay."),
         error_messages={
             "required": _("Enter your email address."),
-            "invalid": _("Enter a valid email address."),
         },
     )
 

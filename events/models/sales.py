@@ -265,7 +265,9 @@ class WaitingListEntry(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     conference = models.ForeignKey(
-        "events.ConferencePage", on_delete=models.CASCADE, related_name="waiting_entries"
+        "events.ConferencePage",
+        on_delete=models.CASCADE,
+        related_name="waiting_entries",
     )
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))
@@ -308,13 +310,13 @@ class Booking(models.Model):
     """An institution's request, followed through quote, invoice and payment."""
 
     class State(models.TextChoices):
-        REQUESTED = "requested", _("Requested")
-        QUOTED = "quoted", _("Quote sent")
-        ACCEPTED = "accepted", _("Accepted")
-        INVOICED = "invoiced", _("Invoiced")
-        PAID = "paid", _("Paid")
-        DONE = "done", _("Held")
-        CANCELLED = "cancelled", _("Cancelled")
+        REQUESTED = "requested", pgettext_lazy("booking state", "Requested")
+        QUOTED = "quoted", pgettext_lazy("booking state", "Quote sent")
+        ACCEPTED = "accepted", pgettext_lazy("booking state", "Accepted")
+        INVOICED = "invoiced", pgettext_lazy("booking state", "Invoiced")
+        PAID = "paid", pgettext_lazy("booking state", "Paid")
+        DONE = "done", pgettext_lazy("booking state", "Held")
+        CANCELLED = "cancelled", pgettext_lazy("booking state", "Cancelled")
 
     class BuyerType(models.TextChoices):
         LOCAL_AUTHORITY = "local_authority", _("Local authority")
