@@ -242,15 +242,15 @@ class QuoteRequestForm(HoneypotMixin, BuyerFields):
     )
     notes = PlainTextField(label=_("Notes"), rows=4, max_length=2000, required=False)
 
-    def __init__(self, *args, offer, **kwargs):
+    def __init__(self, *args, offer, formats=None, options=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
-        self.fields["offer_format"].choices = [
-            (item.pk, item.name) for item in offer.formats.order_by("sort_order")
-        ]
-        self.fields["options"].choices = [
-            (item.pk, item.name) for item in offer.options.order_by("sort_order")
-        ]
+        if formats is None:
+            formats = offer.formats.order_by("sort_order")
+        if options is None:
+            options = offer.options.order_by("sort_order")
+        self.fields["offer_format"].choices = [(item.pk, item.name) for item in formats]
+        self.fields["options"].choices = [(item.pk, item.name) for item in options]
 
     def clean_preferred_date(self):
         from django.utils import timezone

@@ -330,7 +330,12 @@ class ConferenceOfferPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["formats"] = list(self.formats.order_by("sort_order"))
         context["options"] = list(self.options.order_by("sort_order"))
-        context.setdefault("form", QuoteRequestForm(offer=self))
+        context.setdefault(
+            "form",
+            QuoteRequestForm(
+                offer=self, formats=context["formats"], options=context["options"]
+            ),
+        )
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -554,3 +554,24 @@ def test_a_transfer_recorded_by_hand_is_marked_paid_out_of_band_at_stripe(
 
     call = stripe_http.calls_to("post", "/v1/invoices/in_town/pay")[0]
     assert call["form"]["paid_out_of_band"] == ["true"]
+
+
+def test_cancelling_at_stripe_voids_an_unpaid_invoice_and_credits_a_paid_one(
+    offer, town_hall, stripe_http
+):
+    stripe_invoicing(stripe_http)
+    stripe_http.route("post", "/v1/invoices/in_town/void", {"id": "in_town"})
+    stripe_http.route("post", "/v1/invoices/in_town/pay", {"id": "in_town"})
+    stripe_http.route("post", "/v1/credit_notes", {"id": "cn_1"})
+    unpaid = invoiced(offer, town_hall)
+    services.cancel_booking(unpaid.booking, reason="Salle indisponible")
+    assert len(stripe_http.calls_to("post", "/v1/invoices/in_town/void")) == 1
+
+    paid = invoiced(offer, town_hall, po_number="BC-2")
+    services.record_payment(paid, method="transfer", reference="VIR 2")
+    services.cancel_booking(paid.booking, reason="Intervenant malade")
+
+    credit = stripe_http.calls_to("post", "/v1/credit_notes")[0]["form"]
+    assert credit["amount"] == [str(paid.gross_cents)]
+    assert credit["out_of_band_amount"] == [str(paid.gross_cents)]
+    assert Invoice.objects.filter(kind=Invoice.Kind.CREDIT_NOTE).count() == 2
