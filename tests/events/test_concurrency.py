@@ -88,3 +88,32 @@ def test_concurrent_quotes_get_consecutive_numbers_without_gaps(offer):
         f"DEV-{year}-{n:04d}" for n in range(1, 7)
     ]
     assert Booking.objects.filter(state=Booking.State.QUOTED).count() == 6
+
+
+def test_concurrent_acceptances_get_consecutive_invoice_numbers(offer):
+    from events.models import Invoice
+
+    chosen = offer.formats.first()
+    quotes = [
+        services.send_quote(
+            services.request_booking(
+                buyer=dict(TOWN_HALL),
+                offer=offer,
+                format_id=chosen.pk,
+                preferred_date=timezone.localdate().replace(
+                    year=timezone.localdate().year + 1
+                ),
+            )
+        )
+        for _ in range(5)
+    ]
+
+    _results, errors = at_once(
+        5, lambda n: services.accept_quote(quotes[n], po_number=f"BC-{n}")
+    )
+
+    assert errors == []
+    year = timezone.localdate().year
+    assert sorted(Invoice.objects.values_list("number", flat=True)) == [
+        f"FAC-{year}-{n:04d}" for n in range(1, 6)
+    ]
