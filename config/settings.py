@@ -379,5 +379,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # The SDK logs every request at INFO, with its URL.
         "stripe": {"level": "WARNING"},
+        # fpdf2 subsets fonts through fontTools, which narrates every glyph.
+        "fontTools": {"level": "WARNING"},
+        "fpdf": {"level": "WARNING"},
     },
 }
