@@ -540,7 +540,7 @@ def cancel_booking(booking: Booking, *, reason: str, actor=None) -> Invoice | No
         offer_freed_seats(booking.conference)
     invoice = (
         booking.invoices.filter(kind=Invoice.Kind.INVOICE, credit_note__isnull=True)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .first()
     )
     if invoice is None:
