@@ -113,54 +113,56 @@ def _invoice_pdf(invoice: Invoice) -> tuple[str, bytes, str]:
         return (f"{invoice.number}.pdf", handle.read(), "application/pdf")
 
 
-def send_invoice(invoice: Invoice) -> None:
-    booking = invoice.booking
+def _about_invoice(subject, template, document: Invoice, *, attach: bool, **context):
+    booking = document.booking
     _send(
+        subject,
+        template,
+        to=booking.email,
+        attachments=[_invoice_pdf(document)] if attach else [],
+        booking=booking,
+        booking_url=_booking_url(booking),
+        **context,
+    )
+
+
+def send_invoice(invoice: Invoice) -> None:
+    _about_invoice(
         _("[Versus] Invoice %(number)s") % {"number": invoice.number},
         "invoice",
-        to=booking.email,
-        attachments=[_invoice_pdf(invoice)],
-        booking=booking,
+        invoice,
+        attach=True,
         invoice=invoice,
-        booking_url=_booking_url(booking),
     )
 
 
 def send_receipt(invoice: Invoice) -> None:
-    booking = invoice.booking
-    _send(
+    _about_invoice(
         _("[Versus] Payment received for invoice %(number)s")
         % {"number": invoice.number},
         "receipt",
-        to=booking.email,
-        booking=booking,
+        invoice,
+        attach=False,
         invoice=invoice,
-        booking_url=_booking_url(booking),
     )
 
 
 def send_reminder(invoice: Invoice) -> None:
-    booking = invoice.booking
-    _send(
+    _about_invoice(
         _("[Versus] Reminder: invoice %(number)s is overdue")
         % {"number": invoice.number},
         "reminder",
-        to=booking.email,
-        attachments=[_invoice_pdf(invoice)],
-        booking=booking,
+        invoice,
+        attach=True,
         invoice=invoice,
-        booking_url=_booking_url(booking),
     )
 
 
 def send_credit_note(credit: Invoice) -> None:
-    booking = credit.booking
-    _send(
+    _about_invoice(
         _("[Versus] Credit note %(number)s") % {"number": credit.number},
         "credit_note",
-        to=booking.email,
-        attachments=[_invoice_pdf(credit)],
-        booking=booking,
+        credit,
+        attach=True,
         credit=credit,
-        booking_url=_booking_url(booking),
     )

@@ -27,6 +27,24 @@ def pytest_unconfigure(config):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+WEBHOOK_SECRET = "whsec_test_versus"
+
+
+@pytest.fixture
+def stripe_http(settings, monkeypatch):
+    """Stripe mode, with the SDK talking to an offline fake (subscriptions and
+    conference sales share the gateway, so they share this)."""
+    from subscriptions import gateway
+    from tests.subscriptions.fake_stripe import FakeStripeHTTP
+
+    settings.STRIPE_SECRET_KEY = "sk_test_versus"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.STRIPE_DEMO_MODE = False
+    fake = FakeStripeHTTP()
+    monkeypatch.setattr(gateway, "http_client", fake)
+    return fake
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: rate limits and cached pages of one test

@@ -44,18 +44,3 @@ def offer(index):
 @pytest.fixture
 def town_hall() -> dict:
     return dict(TOWN_HALL)
-
-
-@pytest.fixture
-def stripe_http(settings, monkeypatch):
-    """Stripe mode, with the SDK talking to the offline fake (as subscriptions)."""
-    from subscriptions import gateway
-    from tests.subscriptions.conftest import WEBHOOK_SECRET
-    from tests.subscriptions.fake_stripe import FakeStripeHTTP
-
-    settings.STRIPE_SECRET_KEY = "sk_test_versus"
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    settings.STRIPE_DEMO_MODE = False
-    fake = FakeStripeHTTP()
-    monkeypatch.setattr(gateway, "http_client", fake)
-    return fake

@@ -247,7 +247,7 @@ def test_when_stripe_refuses_the_checkout_the_seats_go_back_at_once(
 def test_the_signed_webhook_confirms_a_seat_order(
     client, small_conference, stripe_http
 ):
-    from tests.subscriptions.conftest import WEBHOOK_SECRET
+    from tests.conftest import WEBHOOK_SECRET
 
     order = hold(small_conference, quantity=1)
     body, header = signed(

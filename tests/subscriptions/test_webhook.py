@@ -7,7 +7,7 @@ from django.core import mail
 
 from subscriptions.access import has_reader_access
 from subscriptions.models import Payment, StripeEvent, Subscription
-from tests.subscriptions.conftest import WEBHOOK_SECRET
+from tests.conftest import WEBHOOK_SECRET
 from tests.subscriptions.fake_stripe import (
     checkout_session,
     event,
