@@ -35,7 +35,12 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from events import services
-from events.forms import CancelBookingForm, RecordAcceptanceForm, RecordPaymentForm
+from events.forms import (
+    CancelBookingForm,
+    ChorusDepositForm,
+    RecordAcceptanceForm,
+    RecordPaymentForm,
+)
 from events.models import (
     Booking,
     ConferencePage,
@@ -66,6 +71,7 @@ LOG_ACTIONS = {
     "done": gettext_lazy("Marked as done"),
     "cancelled": gettext_lazy("Cancelled"),
     "credit_note": gettext_lazy("Credit note issued"),
+    "chorus_deposit": gettext_lazy("Deposited on Chorus Pro"),
 }
 
 
@@ -532,7 +538,18 @@ FORMS = {
     "accept": RecordAcceptanceForm,
     "payment": PaymentForm,
     "cancel": CancelBookingForm,
+    "chorus": ChorusDepositForm,
 }
+
+
+def _to_deposit(booking: Booking, invoices: list[Invoice]) -> Invoice | None:
+    """A public buyer's oldest invoice or credit note not yet on Chorus Pro."""
+    if not booking.is_public_buyer:
+        return None
+    return next(
+        (document for document in invoices if document.chorus_deposited_on is None),
+        None,
+    )
 
 
 def _require(request, *perms):
@@ -604,11 +621,14 @@ def _page(request, booking: Booking, *, bound=None, status=200):
         "record_payment": State.PAID in allowed and _open_invoice(invoices) is not None,
         "mark_done": State.DONE in allowed,
         "cancel": State.CANCELLED in allowed,
+        "chorus": request.user.has_perm(CHANGE)
+        and _to_deposit(booking, invoices) is not None,
     }
     bound = bound or {}
     initial = {
         "accept": {"po_number": booking.po_number},
         "payment": {"received_on": timezone.localdate()},
+        "chorus": {"deposited_on": timezone.localdate()},
     }
     step_forms = {
         name: bound.get(name) or form_class(prefix=name, initial=initial.get(name))
@@ -639,6 +659,8 @@ def _page(request, booking: Booking, *, bound=None, status=200):
             "accept_form": step_forms["accept"],
             "payment_form": step_forms["payment"],
             "cancel_form": step_forms["cancel"],
+            "chorus_form": step_forms["chorus"],
+            "to_deposit": _to_deposit(booking, invoices),
             "header_title": title,
             "header_icon": "clipboard-list",
             "breadcrumbs_items": [
@@ -763,6 +785,25 @@ def cancel(request, pk: int):
     return _act(request, pk, run, form="cancel")
 
 
+@require_POST
+def record_chorus_deposit(request, pk: int):
+    def run(booking, data):
+        document = _to_deposit(booking, list(booking.invoices.order_by("pk")))
+        if document is None:
+            raise services.BookingError(_("Nothing is waiting to go on Chorus Pro."))
+        services.record_chorus_deposit(
+            document,
+            deposited_on=data["deposited_on"],
+            number=data["number"],
+            actor=request.user,
+        )
+        return _("%(number)s is recorded as deposited on Chorus Pro.") % {
+            "number": document.number
+        }
+
+    return _act(request, pk, run, form="chorus")
+
+
 urlpatterns = [
     path("<int:pk>/", detail, name="detail"),
     path("<int:pk>/send-quote/", send_quote, name="send_quote"),
@@ -770,4 +811,5 @@ urlpatterns = [
     path("<int:pk>/payment/", record_payment, name="record_payment"),
     path("<int:pk>/done/", mark_done, name="mark_done"),
     path("<int:pk>/cancel/", cancel, name="cancel"),
+    path("<int:pk>/chorus-pro/", record_chorus_deposit, name="record_chorus"),
 ]

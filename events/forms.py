@@ -326,6 +326,21 @@ class RecordPaymentForm(forms.Form):
     )
 
 
+class ChorusDepositForm(forms.Form):
+    """Editors: the invoice was deposited on the Chorus Pro portal."""
+
+    deposited_on = forms.DateField(
+        label=_("Deposited on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Enter the date of the deposit.")},
+    )
+    number = SingleLineField(
+        label=_("Deposit number"),
+        max_length=50,
+        error_messages={"required": _("Enter the deposit number Chorus Pro gave.")},
+    )
+
+
 class CancelBookingForm(forms.Form):
     reason = SingleLineField(
         label=_("Reason"),

@@ -543,6 +543,8 @@ class Invoice(IssuedDocument):
             "payment_reference",
             "paid_recorded_by",
             "reminded_at",
+            "chorus_deposited_on",
+            "chorus_deposit_number",
             "stripe_invoice_id",
             "hosted_invoice_url",
             "pdf",
@@ -587,6 +589,14 @@ class Invoice(IssuedDocument):
         related_name="+",
     )
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # Public buyers take invoices only through Chorus Pro: editors deposit the
+    # Factur-X PDF on the portal and note here when, under which number.
+    chorus_deposited_on = models.DateField(
+        _("deposited on Chorus Pro on"), null=True, blank=True
+    )
+    chorus_deposit_number = models.CharField(
+        _("Chorus Pro deposit number"), max_length=50, blank=True
+    )
 
     class Meta:
         verbose_name = _("invoice")

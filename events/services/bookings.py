@@ -91,11 +91,15 @@ def _log(booking: Booking, action: str, *, actor=None, note: str = "") -> None:
 
 
 def _after_commit(send, record_id: int, language: str) -> None:
+    """Email once the change is committed. A failing email provider is logged
+    (robust=True) rather than turning a done change into an error page; the
+    documents stay on the booking's page and in the admin."""
+
     def deliver():
         with translation.override(language):
             send(record_id)
 
-    transaction.on_commit(deliver)
+    transaction.on_commit(deliver, robust=True)
 
 
 # --- Request ---------------------------------------------------
@@ -433,6 +437,35 @@ def record_payment(
     if invoice.stripe_invoice_id and method != "stripe":
         _paid_out_of_band_at_stripe(invoice)
     _after_commit(_send_receipt, invoice.pk, booking.language)
+    return invoice
+
+
+@transaction.atomic
+def record_chorus_deposit(
+    invoice: Invoice, *, deposited_on: datetime.date, number: str, actor=None
+) -> Invoice:
+    """An editor deposited the invoice (or credit note) on Chorus Pro."""
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if invoice.chorus_deposited_on is not None:
+        raise BookingError(
+            _("%(number)s is already recorded as deposited on Chorus Pro.")
+            % {"number": invoice.number}
+        )
+    if deposited_on > timezone.localdate() or deposited_on < invoice.issued_on:
+        raise BookingError(
+            _("The deposit date must lie between the issue date and today.")
+        )
+    if not number.strip():
+        raise BookingError(_("Enter the deposit number Chorus Pro gave."))
+    invoice.chorus_deposited_on = deposited_on
+    invoice.chorus_deposit_number = number.strip()
+    invoice.save(update_fields=["chorus_deposited_on", "chorus_deposit_number"])
+    _log(
+        invoice.booking,
+        "chorus_deposit",
+        actor=actor,
+        note=f"{invoice.number} · {invoice.chorus_deposit_number}",
+    )
     return invoice
 
 

@@ -214,7 +214,9 @@ def confirm_paid_session(session: dict) -> bool:
         WaitingListEntry.objects.filter(pk=order.waiting_entry_id).update(
             status=WaitingListEntry.Status.BOOKED
         )
-    transaction.on_commit(lambda: _send_tickets(order.pk))
+    # robust: a failing email provider is logged, and the tickets stay on the
+    # order page; the payment is recorded either way.
+    transaction.on_commit(lambda: _send_tickets(order.pk), robust=True)
     return True
 
 
@@ -341,7 +343,7 @@ def offer_freed_seats(conference: ConferencePage) -> list[SeatOrder]:
             entry.offered_at = timezone.now()
             entry.save(update_fields=["status", "offered_at"])
             offers.append(order)
-            transaction.on_commit(lambda pk=order.pk: _send_offer(pk))
+            transaction.on_commit(lambda pk=order.pk: _send_offer(pk), robust=True)
     return offers
 
 

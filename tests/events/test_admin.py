@@ -325,11 +325,13 @@ def test_the_file_shows_the_buyer_the_request_the_documents_and_the_history(
         "Invoice issued",
     ]
     assert history[-1][4] == "Invoiced"
-    # An invoiced booking is paid or cancelled; it is not quoted again.
+    # An invoiced booking is paid or cancelled; it is not quoted again. A
+    # school is a public buyer: its invoice also goes on Chorus Pro.
     actions = {form["action"] for form in page.select("form[method=post]")}
     assert actions == {
         detail_url(booking, "record_payment"),
         detail_url(booking, "cancel"),
+        detail_url(booking, "record_chorus"),
     }
 
 
@@ -396,7 +398,10 @@ def test_each_step_moves_the_booking_and_is_recorded_with_its_editor(
     ]
     page = client.get(detail_url(booking))
     assert "Paul Plume" in page.content.decode()
-    assert not soup(page).select("form[method=post]")
+    # Held and paid: only the Chorus Pro deposit of the school's invoice is left.
+    assert [form["action"] for form in soup(page).select("form[method=post]")] == [
+        detail_url(booking, "record_chorus")
+    ]
 
 
 @pytest.mark.django_db
@@ -691,3 +696,56 @@ def test_the_file_takes_the_same_queries_however_long_its_history(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(detail_url(long))
     assert f"FAC-{YEAR}-0001" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_records_the_chorus_pro_deposit_of_a_public_buyers_invoice(
+    client, editor, make_booking
+):
+    booking = make_booking()
+    invoice = invoiced(booking)
+    client.force_login(editor)
+    url = detail_url(booking, "record_chorus")
+
+    future = client.post(
+        url,
+        {
+            "chorus-deposited_on": (
+                timezone.localdate() + datetime.timedelta(days=1)
+            ).isoformat(),
+            "chorus-number": "CPP-123",
+        },
+    )
+    assert future.status_code == 400
+    invoice.refresh_from_db()
+    assert invoice.chorus_deposited_on is None
+
+    done = client.post(
+        url,
+        {
+            "chorus-deposited_on": timezone.localdate().isoformat(),
+            "chorus-number": "CPP-2026-000123",
+        },
+    )
+    assert done.status_code == 302
+    invoice.refresh_from_db()
+    assert invoice.chorus_deposited_on == timezone.localdate()
+    assert invoice.chorus_deposit_number == "CPP-2026-000123"
+    page = soup(client.get(detail_url(booking)))
+    assert "CPP-2026-000123" in page.get_text()
+    actions = {form["action"] for form in page.select("form[method=post]")}
+    assert url not in actions
+    with pytest.raises(services.BookingError):
+        services.record_chorus_deposit(
+            invoice, deposited_on=timezone.localdate(), number="again"
+        )
+
+
+@pytest.mark.django_db
+def test_a_company_has_no_chorus_pro_step(client, editor, make_booking):
+    booking = make_booking(buyer_type="company", legal_name="Acme SAS")
+    invoiced(booking)
+    client.force_login(editor)
+    page = soup(client.get(detail_url(booking)))
+    actions = {form["action"] for form in page.select("form[method=post]")}
+    assert detail_url(booking, "record_chorus") not in actions

@@ -575,3 +575,23 @@ def test_cancelling_at_stripe_voids_an_unpaid_invoice_and_credits_a_paid_one(
     assert credit["amount"] == [str(paid.gross_cents)]
     assert credit["out_of_band_amount"] == [str(paid.gross_cents)]
     assert Invoice.objects.filter(kind=Invoice.Kind.CREDIT_NOTE).count() == 2
+
+
+def test_a_failing_email_provider_does_not_undo_or_break_a_sent_quote(
+    offer, town_hall, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from events import emails
+
+    booking = offer_booking(offer, town_hall)
+
+    def refuse(quote):
+        raise ConnectionError("the provider is down")
+
+    monkeypatch.setattr(emails, "send_quote", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        quote = services.send_quote(booking)
+
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.QUOTED
+    assert quote.number == f"DEV-{YEAR}-0001"
+    assert "the provider is down" in caplog.text
