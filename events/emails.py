@@ -56,6 +56,16 @@ def send_tickets(order: SeatOrder) -> None:
     )
 
 
+def send_refund(order: SeatOrder) -> None:
+    _send(
+        _("[Versus] Refunded: %(title)s") % {"title": order.conference.title},
+        "refund",
+        to=order.email,
+        order=order,
+        conference=order.conference,
+    )
+
+
 def send_waiting_list_offer(order: SeatOrder) -> None:
     _send(
         _("[Versus] Seats are free for you: %(title)s")

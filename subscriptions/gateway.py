@@ -256,6 +256,16 @@ class StripeGateway:
             params={"auto_advance": False},
         )
 
+    def refund_payment(self, payment_intent: str, *, idempotency_key: str) -> dict:
+        return self._call(
+            self.client.v1.refunds.create,
+            params={
+                "payment_intent": payment_intent,
+                "reason": "requested_by_customer",
+            },
+            options={"idempotency_key": idempotency_key},
+        )
+
     def mark_invoice_paid_out_of_band(self, invoice_id: str) -> dict:
         return self._call(
             self.client.v1.invoices.pay, invoice_id, params={"paid_out_of_band": True}

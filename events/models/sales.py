@@ -170,6 +170,7 @@ class SeatOrder(models.Model):
         HELD = "held", _("Held, awaiting payment")
         PAID = "paid", _("Paid")
         RELEASED = "released", _("Released (not paid in time)")
+        REFUNDED = "refunded", _("Refunded (paid too late, no seats left)")
         CANCELLED = "cancelled", _("Cancelled")
 
     conference = models.ForeignKey(

@@ -179,21 +179,19 @@ def confirm_paid_session(session: dict) -> bool:
     order = SeatOrder.objects.select_for_update().filter(pk=order_id).first()
     if order is None:
         return False
-    if session.get("payment_status") != "paid" or order.status == SeatOrder.Status.PAID:
+    if session.get("payment_status") != "paid" or order.status in (
+        SeatOrder.Status.PAID,
+        SeatOrder.Status.REFUNDED,
+    ):
         return True
+    order.stripe_payment_intent = session.get("payment_intent") or ""
     # Paid after we released the seats (should not happen: the session expires
-    # with the hold)? Take them again if they are still free.
+    # with the hold)? Take them again if they are still free; if not, the
+    # capacity wins and the money goes back.
     if order.status != SeatOrder.Status.HELD and not take_seats(
         order.conference, order.seats
     ):
-        logger.error(
-            "Seat order %s paid after release and the conference is full; "
-            "refund it by hand (payment %s).",
-            order.pk,
-            session.get("payment_intent"),
-        )
-        order.stripe_payment_intent = session.get("payment_intent") or ""
-        order.save(update_fields=["stripe_payment_intent"])
+        _refund(order)
         return True
     order.status = SeatOrder.Status.PAID
     order.paid_at = timezone.now()
@@ -218,6 +216,30 @@ def confirm_paid_session(session: dict) -> bool:
     # order page; the payment is recorded either way.
     transaction.on_commit(lambda: _send_tickets(order.pk), robust=True)
     return True
+
+
+def _refund(order: SeatOrder) -> None:
+    """Refund in full through Stripe (idempotent per order, so a retried event
+    cannot refund twice); a refusal raises and Stripe retries the event."""
+    from subscriptions.gateway import get_gateway
+
+    gateway = get_gateway()
+    if not gateway.demo:
+        gateway.refund_payment(
+            order.stripe_payment_intent, idempotency_key=f"refund:seat-order:{order.pk}"
+        )
+    order.status = SeatOrder.Status.REFUNDED
+    order.save(update_fields=["status", "stripe_payment_intent"])
+    logger.warning("Seat order %s paid after its seats went: refunded", order.pk)
+    transaction.on_commit(lambda: _send_refund(order.pk), robust=True)
+
+
+def _send_refund(order_id: int) -> None:
+    from events import emails
+
+    order = SeatOrder.objects.select_related("conference").get(pk=order_id)
+    with translation.override(order.language):
+        emails.send_refund(order)
 
 
 def _send_tickets(order_id: int) -> None:

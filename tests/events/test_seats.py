@@ -453,3 +453,41 @@ def test_the_housekeeping_command_releases_lapsed_holds(small_conference):
     call_command("events_housekeeping", stdout=out)
     assert "released 1 hold(s)" in out.getvalue()
     assert stock(small_conference).taken == 0
+
+
+def test_a_payment_after_the_seats_went_is_refunded_not_oversold(
+    small_conference, stripe_http, django_capture_on_commit_callbacks
+):
+    stripe_http.route(
+        "post", "/v1/refunds", {"id": "re_1", "object": "refund", "status": "succeeded"}
+    )
+    late = hold(small_conference, quantity=2)
+    services.release_order(late.pk)
+    hold(small_conference, quantity=10, email="others@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        billing.receive_event(event("checkout.session.completed", paid_session(late)))
+        billing.receive_event(event("checkout.session.completed", paid_session(late)))
+
+    late.refresh_from_db()
+    assert late.status == SeatOrder.Status.REFUNDED
+    assert late.tickets.count() == 0
+    assert stock(small_conference).taken == 10
+    refunds = stripe_http.calls_to("post", "/v1/refunds")
+    assert len(refunds) == 1
+    assert refunds[0]["form"]["payment_intent"] == ["pi_1"]
+    assert refunds[0]["headers"]["Idempotency-Key"] == f"refund:seat-order:{late.pk}"
+    assert [message.to for message in mail.outbox] == [["ana@example.org"]]
+    assert "16,00" in mail.outbox[0].body
+
+
+def test_a_late_payment_with_seats_still_free_is_honoured(small_conference):
+    late = hold(small_conference, quantity=2)
+    services.release_order(late.pk)
+
+    billing.receive_event(event("checkout.session.completed", paid_session(late)))
+
+    late.refresh_from_db()
+    assert late.status == SeatOrder.Status.PAID
+    assert late.tickets.count() == 2
+    assert stock(small_conference).taken == 2
