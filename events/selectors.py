@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from newsroom.models import Theme
@@ -14,7 +14,14 @@ def conference_listing(index, *, city: str = "", theme_slug: str = "") -> dict:
         conferences = conferences.filter(theme=theme)
     now = timezone.now()
     return {
-        "upcoming": list(conferences.filter(ends_at__gte=now).order_by("starts_at")),
+        "upcoming": list(
+            conferences.filter(ends_at__gte=now)
+            # The cards say how many seats are left without a query each.
+            .annotate(
+                stock_capacity=F("stock__capacity"), stock_taken=F("stock__taken")
+            )
+            .order_by("starts_at")
+        ),
         "past": list(conferences.filter(ends_at__lt=now).order_by("-starts_at")[:24]),
         "cities": cities(index),
         "current_city": city,

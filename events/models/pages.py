@@ -118,12 +118,17 @@ class ConferencePage(RoutablePageMixin, Page):
         """Seats neither sold nor held, as the seat stock counts them."""
         from events.models.sales import SeatStock
 
-        stock = (
-            SeatStock.objects.filter(conference_id=self.pk)
-            .values_list("capacity", "taken")
-            .first()
+        if hasattr(self, "stock_taken"):  # annotated by the listing's selector
+            stock = (self.stock_capacity, self.stock_taken)
+        else:
+            stock = (
+                SeatStock.objects.filter(conference_id=self.pk)
+                .values_list("capacity", "taken")
+                .first()
+            )
+        capacity, taken = (
+            stock if stock and stock[0] is not None else (self.capacity, 0)
         )
-        capacity, taken = stock or (self.capacity, 0)
         return max(capacity - taken, 0)
 
     @property

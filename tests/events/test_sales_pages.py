@@ -129,3 +129,19 @@ def test_editors_create_an_offer_page_with_formats_and_options(admin_client, ind
     assert offer.get_parent().specific_class is EventIndexPage
     assert [f.price_cents for f in offer.formats.all()] == [180000]
     assert [o.name for o in offer.options.all()] == ["Captation vidéo"]
+
+
+def test_the_index_says_which_conferences_are_sold_out(client, index, small_conference):
+    other = ConferencePageFactory(parent=index, title="Grande salle", capacity=120)
+    services.hold_seats(
+        small_conference,
+        price=small_conference.prices.get(category="individual"),
+        quantity=10,
+        name="Groupe",
+        email="groupe@example.org",
+    )
+    html = client.get(index.url).content.decode()
+    small = html[html.index(small_conference.title) :]
+    assert "Complet" in small[: small.index("</li>")]
+    big = html[html.index(other.title) :]
+    assert "120 places restantes." in big[: big.index("</li>")]
