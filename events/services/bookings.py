@@ -180,29 +180,7 @@ def _send_request_received(booking_id: int) -> None:
 def quote_lines(booking: Booking) -> list[Line]:
     """What the booking costs, from the catalogue as it is now, excluding VAT."""
     if booking.conference_id:
-        conference = booking.conference
-        price = (
-            conference.prices.filter(category="individual")
-            .order_by("sort_order")
-            .first()
-            or conference.prices.order_by("sort_order").first()
-        )
-        if price is None:
-            raise BookingError(_("This conference has no seat price yet."))
-        from subscriptions.models import vat_inside
-
-        # Seat prices are public prices, VAT included: quote the net per seat.
-        net = price.price_cents - vat_inside(price.price_cents, EVENT_VAT_RATE)
-        when = timezone.localtime(conference.starts_at).strftime("%d/%m/%Y")
-        return [
-            Line(
-                description=_("Seats: %(title)s, %(date)s, %(city)s")
-                % {"title": conference.title, "date": when, "city": conference.city},
-                quantity=booking.seats,
-                unit_price_cents=net,
-                vat_rate=EVENT_VAT_RATE,
-            )
-        ]
+        return _seat_lines(booking.conference, booking.seats)
     offer = booking.offer
     chosen = booking.offer_format
     if chosen is None:
@@ -224,6 +202,51 @@ def quote_lines(booking: Booking) -> list[Line]:
         )
         for option in booking.options
     ]
+    return lines
+
+
+def _net(gross_cents: int) -> int:
+    """Seat prices are public prices, VAT included: a quote states them net."""
+    from subscriptions.models import vat_inside
+
+    return gross_cents - vat_inside(gross_cents, EVENT_VAT_RATE)
+
+
+def _seat_lines(conference: ConferencePage, seats: int) -> list[Line]:
+    """Seats for an institution: as many institution packs as the seats fill,
+    the rest at the individual price; the same prices as by card, net of VAT."""
+    prices = list(conference.prices.order_by("sort_order"))
+    single = next((p for p in prices if p.category == "individual"), None)
+    single = single or next((p for p in prices if p.seats == 1), None)
+    pack = next(
+        (p for p in prices if p.category == "institution" and p.seats > 1), None
+    )
+    if single is None and pack is None:
+        raise BookingError(_("This conference has no seat price yet."))
+    when = timezone.localtime(conference.starts_at).strftime("%d/%m/%Y")
+    subject = f"{conference.title}, {when}, {conference.city}"
+    packs, rest = divmod(seats, pack.seats) if pack else (0, seats)
+    if single is None:  # only packs on sale: round up to whole packs
+        packs, rest = packs + (1 if rest else 0), 0
+    lines = []
+    if packs:
+        lines.append(
+            Line(
+                description=f"{pack.label}: {subject}",
+                quantity=packs,
+                unit_price_cents=_net(pack.price_cents),
+                vat_rate=EVENT_VAT_RATE,
+            )
+        )
+    if rest:
+        lines.append(
+            Line(
+                description=_("Seats: %(subject)s") % {"subject": subject},
+                quantity=rest,
+                unit_price_cents=_net(single.price_cents),
+                vat_rate=EVENT_VAT_RATE,
+            )
+        )
     return lines
 
 

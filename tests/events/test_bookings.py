@@ -191,6 +191,28 @@ def test_seats_on_quote_are_priced_net_of_vat_and_the_vat_is_rounded_once(
     assert (quote.net_cents, quote.vat_cents, quote.gross_cents) == (4669, 934, 5603)
 
 
+def test_an_institution_pays_the_pack_price_for_whole_packs_and_the_seat_price_after(
+    index, town_hall
+):
+    from events.factories import ConferencePageFactory
+
+    conference = ConferencePageFactory(
+        parent=index,
+        capacity=100,
+        prices=[
+            ("individual", "Plein tarif", 800, 1),
+            ("institution", "Pack établissement (15 places)", 9000, 15),
+        ],
+    )
+    booking = services.request_booking(buyer=town_hall, conference=conference, seats=20)
+    quote = services.send_quote(booking)
+
+    # One pack (90,00 € incl. VAT = 75,00 € net) and 5 seats at 6,67 € net.
+    lines = list(quote.lines.values_list("quantity", "unit_price_cents"))
+    assert lines == [(1, 7500), (5, 667)]
+    assert (quote.net_cents, quote.vat_cents, quote.gross_cents) == (10835, 2167, 13002)
+
+
 def test_the_quote_email_carries_its_pdf(
     offer, town_hall, django_capture_on_commit_callbacks
 ):
