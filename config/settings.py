@@ -303,7 +303,7 @@ RATE_LIMITS = {
     "supports_per_ip": (600, 10 * 60),
     "ballots_per_reader": (20, 10 * 60),
     "ballots_per_ip": (env_int("BALLOTS_PER_IP_PER_10_MIN", 600), 10 * 60),
-    "seat_order": (20, 10 * 60),
+    "seat_order": (env_int("SEAT_ORDERS_PER_IP_PER_10_MIN", 20), 10 * 60),
     "waiting_list": (10, 10 * 60),
     "booking_request": (10, 3600),
 }
