@@ -40,6 +40,7 @@ from events.forms import (
     ChorusDepositForm,
     RecordAcceptanceForm,
     RecordPaymentForm,
+    RefundOrderForm,
 )
 from events.models import (
     Booking,
@@ -310,6 +311,10 @@ def booking_url(booking) -> str:
     return reverse("events_bookings:detail", args=[booking.pk])
 
 
+def seat_order_url(order) -> str:
+    return reverse("events_bookings:seat_order", args=[order.pk])
+
+
 class BookingURLFinder(ModelAdminURLFinder):
     def construct_edit_url(self, instance):
         return booking_url(instance)
@@ -411,7 +416,9 @@ class SeatOrderViewSet(SalesViewSet):
     search_fields = ["name", "email"]
     list_display = [
         DateColumn("created_at", label=gettext_lazy("Ordered"), sort_key="created_at"),
-        Column("name", label=gettext_lazy("Name"), sort_key="name"),
+        TitleColumn(
+            "name", label=gettext_lazy("Name"), get_url=seat_order_url, sort_key="name"
+        ),
         Column("email", label=gettext_lazy("Email")),
         Column("conference", label=gettext_lazy("Conference"), accessor="conference"),
         Column("label", label=gettext_lazy("Price")),
@@ -473,7 +480,9 @@ class WaitingListViewSet(SalesViewSet):
     ordering = "created_at"
     list_display = [
         DateColumn("created_at", label=gettext_lazy("Since"), sort_key="created_at"),
-        Column("name", label=gettext_lazy("Name"), sort_key="name"),
+        TitleColumn(
+            "name", label=gettext_lazy("Name"), get_url=seat_order_url, sort_key="name"
+        ),
         Column("email", label=gettext_lazy("Email")),
         Column("conference", label=gettext_lazy("Conference"), accessor="conference"),
         Column("seats", label=gettext_lazy("Seats wanted"), sort_key="seats"),
@@ -804,6 +813,58 @@ def record_chorus_deposit(request, pk: int):
     return _act(request, pk, run, form="chorus")
 
 
+def seat_order(request, pk: int):
+    """A card order: who, what, its tickets; a paid one can be refunded."""
+    _require(request, "events.view_seatorder", CHANGE)
+    order = get_object_or_404(SeatOrder.objects.select_related("conference"), pk=pk)
+    form = RefundOrderForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        _require(request, CHANGE)
+        if form.is_valid():
+            try:
+                services.refund_order(order, reason=form.cleaned_data["reason"])
+            except services.SeatError as error:
+                messages.error(request, error.message)
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _("Order refunded; the buyer is told, the seats are free again."),
+                )
+                return redirect("events_bookings:seat_order", pk)
+        else:
+            messages.error(request, _("Nothing was changed: correct the form."))
+            status = 400
+    can_refund = (
+        request.user.has_perm(CHANGE)
+        and order.status == SeatOrder.Status.PAID
+        and order.conference.starts_at > timezone.now()
+    )
+    title = f"{order.name} · {order.conference.title}"
+    return TemplateResponse(
+        request,
+        "events/admin/seat_order.html",
+        {
+            "order": order,
+            "tickets": list(order.tickets.all()),
+            "form": form,
+            "can_refund": can_refund,
+            "header_title": title,
+            "header_icon": "tag",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {
+                    "url": reverse("events_seat_orders:index"),
+                    "label": gettext_lazy("Seats sold"),
+                },
+                {"url": "", "label": title},
+            ],
+        },
+        status=status,
+    )
+
+
 urlpatterns = [
     path("<int:pk>/", detail, name="detail"),
     path("<int:pk>/send-quote/", send_quote, name="send_quote"),
@@ -812,4 +873,5 @@ urlpatterns = [
     path("<int:pk>/done/", mark_done, name="mark_done"),
     path("<int:pk>/cancel/", cancel, name="cancel"),
     path("<int:pk>/chorus-pro/", record_chorus_deposit, name="record_chorus"),
+    path("seat-orders/<int:pk>/", seat_order, name="seat_order"),
 ]

@@ -56,13 +56,14 @@ def send_tickets(order: SeatOrder) -> None:
     )
 
 
-def send_refund(order: SeatOrder) -> None:
+def send_refund(order: SeatOrder, *, late: bool = True) -> None:
     _send(
         _("[Versus] Refunded: %(title)s") % {"title": order.conference.title},
         "refund",
         to=order.email,
         order=order,
         conference=order.conference,
+        late=late,
     )
 
 

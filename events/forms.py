@@ -349,6 +349,15 @@ class CancelBookingForm(forms.Form):
     )
 
 
+class RefundOrderForm(forms.Form):
+    reason = SingleLineField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("Sent to the buyer with the refund."),
+        error_messages={"required": _("Say why the order is refunded.")},
+    )
+
+
 class RecordAcceptanceForm(forms.Form):
     po_number = SingleLineField(
         label=_("Purchase order number"), max_length=50, required=False

@@ -170,7 +170,7 @@ class SeatOrder(models.Model):
         HELD = "held", _("Held, awaiting payment")
         PAID = "paid", _("Paid")
         RELEASED = "released", _("Released (not paid in time)")
-        REFUNDED = "refunded", _("Refunded (paid too late, no seats left)")
+        REFUNDED = "refunded", _("Refunded")
         CANCELLED = "cancelled", _("Cancelled")
 
     conference = models.ForeignKey(
@@ -217,6 +217,8 @@ class SeatOrder(models.Model):
     language = models.CharField(max_length=8, default="fr")
     created_at = models.DateTimeField(auto_now_add=True)
     paid_at = models.DateTimeField(null=True, blank=True)
+    refunded_at = models.DateTimeField(null=True, blank=True)
+    refund_note = models.CharField(_("why it was refunded"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("seat order")

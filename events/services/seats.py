@@ -218,28 +218,64 @@ def confirm_paid_session(session: dict) -> bool:
     return True
 
 
-def _refund(order: SeatOrder) -> None:
+def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
     """Refund in full through Stripe (idempotent per order, so a retried event
-    cannot refund twice); a refusal raises and Stripe retries the event."""
+    or a second click cannot refund twice); a refusal raises and nothing moves."""
     from subscriptions.gateway import get_gateway
 
     gateway = get_gateway()
-    if not gateway.demo:
+    if not gateway.demo and order.stripe_payment_intent:
         gateway.refund_payment(
             order.stripe_payment_intent, idempotency_key=f"refund:seat-order:{order.pk}"
         )
     order.status = SeatOrder.Status.REFUNDED
-    order.save(update_fields=["status", "stripe_payment_intent"])
-    logger.warning("Seat order %s paid after its seats went: refunded", order.pk)
-    transaction.on_commit(lambda: _send_refund(order.pk), robust=True)
+    order.refunded_at = timezone.now()
+    order.refund_note = note[:300]
+    order.save(
+        update_fields=["status", "stripe_payment_intent", "refunded_at", "refund_note"]
+    )
+    if late:
+        logger.warning("Seat order %s paid after its seats went: refunded", order.pk)
+    transaction.on_commit(lambda: _send_refund(order.pk, late), robust=True)
 
 
-def _send_refund(order_id: int) -> None:
+def _send_refund(order_id: int, late: bool) -> None:
     from events import emails
 
     order = SeatOrder.objects.select_related("conference").get(pk=order_id)
     with translation.override(order.language):
-        emails.send_refund(order)
+        emails.send_refund(order, late=late)
+
+
+@transaction.atomic
+def refund_order(order: SeatOrder, *, reason: str) -> SeatOrder:
+    """An editor cancels a paid order before the conference: the money goes
+    back, the tickets stop being valid, the seats go to the waiting list."""
+    from subscriptions.gateway import GatewayError
+
+    order = (
+        SeatOrder.objects.select_for_update()
+        .select_related("conference")
+        .get(pk=order.pk)
+    )
+    if order.status != SeatOrder.Status.PAID:
+        raise SeatError(_("Only a paid order can be refunded."))
+    if order.conference.starts_at <= timezone.now():
+        raise SeatError(
+            _("The conference has started: the order can no longer be refunded here.")
+        )
+    if not reason.strip():
+        raise SeatError(_("Say why the order is refunded."))
+    try:
+        _refund(order, note=reason.strip(), late=False)
+    except GatewayError:
+        logger.exception("Stripe refused to refund seat order %s", order.pk)
+        raise SeatError(
+            _("Stripe is unavailable: nothing was refunded. Please try again shortly.")
+        ) from None
+    give_back_seats(order.conference_id, order.seats)
+    offer_freed_seats(order.conference)
+    return order
 
 
 def _send_tickets(order_id: int) -> None:

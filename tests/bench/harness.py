@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +134,9 @@ class Request:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes | None = None
     tag: object = None  # lets the caller match each answer to what it sent
+    # Given the response, once read, and its body: a task written as a generator
+    # learns from it what to send next (a form's token, a redirect to follow).
+    on_answer: Callable[[http.client.HTTPResponse, bytes], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -172,13 +175,14 @@ def cores_busy(seconds: float) -> float:
     return (busy_after - busy) / (total_after - total) if total_after > total else 0.0
 
 
-def fire(port: int, tasks: list[list[Request]], *, clients: int) -> Phase:
+def fire(port: int, tasks: list[Iterable[Request]], *, clients: int) -> Phase:
     """Send the tasks from ``clients`` threads, each with its own connection.
 
     A task's requests go in order from one client, the way one reader clicks;
     distinct tasks run concurrently. All clients start together. A connection the
     server closes (gunicorn's sync workers close after each answer) is reopened
-    before the next request, as a browser would."""
+    before the next request, as a browser would. A task may be a generator: its
+    next request is only asked for once the previous one's ``on_answer`` ran."""
     pending: queue.SimpleQueue[list[Request]] = queue.SimpleQueue()
     for task in tasks:
         pending.put(task)
@@ -203,7 +207,7 @@ def fire(port: int, tasks: list[list[Request]], *, clients: int) -> Phase:
                         headers=request.headers,
                     )
                     response = connection.getresponse()
-                    response.read()
+                    body = response.read()
                     status = response.status
                     location = response.getheader("Location", "")
                 except (OSError, http.client.HTTPException) as error:
@@ -218,6 +222,8 @@ def fire(port: int, tasks: list[list[Request]], *, clients: int) -> Phase:
                         time.perf_counter() - began,
                     )
                 )
+                if status and request.on_answer is not None:
+                    request.on_answer(response, body)
         connection.close()
 
     threads = [

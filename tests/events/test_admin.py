@@ -749,3 +749,69 @@ def test_a_company_has_no_chorus_pro_step(client, editor, make_booking):
     page = soup(client.get(detail_url(booking)))
     actions = {form["action"] for form in page.select("form[method=post]")}
     assert detail_url(booking, "record_chorus") not in actions
+
+
+@pytest.mark.django_db
+def test_an_editor_refunds_a_paid_card_order_and_the_seats_go_back(
+    client, editor, index, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from events.models import SeatOrder, SeatStock
+    from subscriptions import services as billing
+
+    conference = ConferencePageFactory(parent=index, capacity=10)
+    order = services.hold_seats(
+        conference,
+        price=conference.prices.get(category="individual"),
+        quantity=3,
+        name="Ana Lopez",
+        email="ana@example.org",
+    )
+    billing.receive_event(
+        {
+            "id": "evt_paid_seats",
+            "object": "event",
+            "type": "checkout.session.completed",
+            "api_version": "2026-10-28.endive",
+            "created": 1_795_000_000,
+            "livemode": False,
+            "data": {
+                "object": {
+                    "id": "cs_1",
+                    "object": "checkout.session",
+                    "mode": "payment",
+                    "payment_status": "paid",
+                    "payment_intent": "pi_1",
+                    "metadata": {"seat_order": str(order.pk)},
+                }
+            },
+        }
+    )
+    client.force_login(editor)
+    url = reverse("events_bookings:seat_order", args=[order.pk])
+    listing = client.get(reverse("events_seat_orders:index"))
+    assert url in listing.content.decode()
+
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 400
+    assert SeatOrder.objects.get(pk=order.pk).status == SeatOrder.Status.PAID
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(url, {"reason": "Empêchement de santé"})
+
+    assert done.status_code == 302
+    order.refresh_from_db()
+    assert order.status == SeatOrder.Status.REFUNDED
+    assert order.refund_note == "Empêchement de santé"
+    assert SeatStock.objects.get(conference_id=conference.pk).taken == 0
+    assert [message.to for message in mail.outbox] == [["ana@example.org"]]
+    assert "Empêchement de santé" in mail.outbox[0].body
+    ticket = order.tickets.first()
+    door = client.get(reverse("events:ticket", args=[ticket.code]))
+    assert (
+        "not valid" in door.content.decode() or "pas valable" in door.content.decode()
+    )
+    again = client.post(url, {"reason": "encore"})
+    assert again.status_code == 400
