@@ -750,7 +750,7 @@ def failures_of(
             )
         if stock.taken < stock.capacity:
             failures.append(
-                f"{stock.title}: {stock.capacity - stock.taken} seats left unsold"
+                f"{stock.title}: unsold seats, {stock.capacity - stock.taken}"
             )
     if integrity.orders_wrong:
         failures.append(f"{integrity.orders_wrong} orders wrong")
