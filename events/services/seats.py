@@ -138,8 +138,9 @@ def hold_seats(
 
 
 def start_checkout(order: SeatOrder, *, success_url: str, cancel_url: str) -> str:
-    """The URL of the card payment for a held order. If Stripe refuses, the hold
-    is released at once: nothing is charged and nobody waits for those seats."""
+    """The URL of the card payment for a held order. If Stripe refuses, a
+    checkout's hold is released at once (nothing is charged and nobody waits for
+    those seats); a waiting-list offer keeps its time, to be tried again."""
     from subscriptions.gateway import GatewayError, get_gateway
 
     now = timezone.now()
@@ -159,7 +160,8 @@ def start_checkout(order: SeatOrder, *, success_url: str, cancel_url: str) -> st
         )
     except GatewayError:
         logger.exception("Stripe refused a checkout for seat order %s", order.pk)
-        release_order(order.pk)
+        if order.waiting_entry_id is None:
+            release_order(order.pk)
         raise SeatError(
             _(
                 "Payment is unavailable at the moment; nothing was charged. "

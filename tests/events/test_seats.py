@@ -491,3 +491,25 @@ def test_a_late_payment_with_seats_still_free_is_honoured(small_conference):
     assert late.status == SeatOrder.Status.PAID
     assert late.tickets.count() == 2
     assert stock(small_conference).taken == 2
+
+
+def test_a_waiting_list_offer_survives_a_stripe_outage(
+    small_conference, stripe_http, django_capture_on_commit_callbacks
+):
+    hold(small_conference, quantity=9)
+    freed = hold(small_conference, quantity=1, email="bo@example.org")
+    entry = join(small_conference, "first@example.org", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.release_order(freed.pk)
+    offer = SeatOrder.objects.get(waiting_entry=entry)
+    stripe_http.failures = [500, 500, 500]
+
+    with pytest.raises(services.SeatError):
+        services.start_checkout(
+            offer, success_url="https://x/ok", cancel_url="https://x/no"
+        )
+
+    offer.refresh_from_db()
+    entry.refresh_from_db()
+    assert offer.status == SeatOrder.Status.HELD
+    assert entry.status == WaitingListEntry.Status.OFFERED
