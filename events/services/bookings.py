@@ -275,8 +275,9 @@ def send_quote(booking: Booking, *, actor=None) -> Quote:
     today = timezone.localdate()
     seller = SellerSettings.load()
     valid_until = today + datetime.timedelta(days=seller.quote_validity_days)
-    lines = quote_lines(booking)
+    # The quote speaks the buyer's language, whoever sends it.
     with translation.override(booking.language):
+        lines = quote_lines(booking)
         mentions = documents.quote_mentions(valid_until=valid_until)
     quote = Quote.objects.create(
         booking=booking,
