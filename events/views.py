@@ -206,11 +206,24 @@ def demo_checkout(request, token: str):
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def ticket(request, code: str):
-    """What the QR code opens at the door."""
+    """What the QR code opens at the door. Staff who run sales see a button
+    that lets the ticket in, once."""
     seat = get_object_or_404(
         Ticket.objects.select_related("order__conference"), code=code
     )
+    door = request.user.has_perm("events.change_booking")
+    if request.method == "POST":
+        if not door:
+            raise Http404
+        try:
+            services.check_in(code)
+        except services.SeatError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Welcome: the ticket is let in."))
+        return redirect(request.path)
     return _private(
         render(
             request,
@@ -220,6 +233,7 @@ def ticket(request, code: str):
                 "order": seat.order,
                 "conference": seat.order.conference,
                 "valid": seat.order.status == SeatOrder.Status.PAID,
+                "door": door,
             },
         )
     )

@@ -6,6 +6,7 @@ from events.services.bookings import (
     accept_quote,
     apply_invoice_event,
     cancel_booking,
+    close_held_conferences,
     mark_done,
     record_chorus_deposit,
     record_payment,
@@ -15,6 +16,7 @@ from events.services.bookings import (
 )
 from events.services.seats import (
     SeatError,
+    check_in,
     confirm_paid_session,
     expire_session,
     hold_seats,
@@ -33,6 +35,8 @@ __all__ = [
     "apply_invoice_event",
     "apply_stripe_event",
     "cancel_booking",
+    "check_in",
+    "close_held_conferences",
     "confirm_paid_session",
     "expire_session",
     "handles",

@@ -577,6 +577,20 @@ def mark_done(booking: Booking, *, actor=None) -> Booking:
     return booking
 
 
+def close_held_conferences(*, now: datetime.datetime | None = None) -> int:
+    """Paid bookings of public conferences that have ended become « réalisé »;
+    conferences organised on site are marked by an editor, who knows."""
+    now = now or timezone.now()
+    ended = Booking.objects.filter(
+        state=State.PAID, conference__isnull=False, conference__ends_at__lt=now
+    ).values_list("pk", flat=True)
+    closed = 0
+    for pk in list(ended):
+        mark_done(Booking(pk=pk))
+        closed += 1
+    return closed
+
+
 @transaction.atomic
 def cancel_booking(booking: Booking, *, reason: str, actor=None) -> Invoice | None:
     """Cancel at any stage before the conference is held. An issued invoice is

@@ -413,3 +413,27 @@ def _send_offer(order_id: int) -> None:
     order = SeatOrder.objects.select_related("conference").get(pk=order_id)
     with translation.override(order.language):
         emails.send_waiting_list_offer(order)
+
+
+# --- At the door ------------------------------------------------------------------
+
+
+@transaction.atomic
+def check_in(ticket_code: str) -> Ticket:
+    """Let a ticket in once. A second scan of the same code is refused, so a
+    copied QR code lets in one person, not two."""
+    ticket = (
+        Ticket.objects.select_for_update(of=("self",))
+        .select_related("order__conference")
+        .get(code=ticket_code)
+    )
+    if ticket.order.status != SeatOrder.Status.PAID:
+        raise SeatError(_("This ticket is not valid."))
+    if ticket.checked_in_at is not None:
+        raise SeatError(
+            _("Already used: this ticket came in at %(time)s.")
+            % {"time": timezone.localtime(ticket.checked_in_at).strftime("%H:%M")}
+        )
+    ticket.checked_in_at = timezone.now()
+    ticket.save(update_fields=["checked_in_at"])
+    return ticket

@@ -617,3 +617,27 @@ def test_a_failing_email_provider_does_not_undo_or_break_a_sent_quote(
     assert booking.state == Booking.State.QUOTED
     assert quote.number == f"DEV-{YEAR}-0001"
     assert "the provider is down" in caplog.text
+
+
+def test_paid_bookings_of_ended_conferences_are_closed_by_housekeeping(
+    small_conference, offer, town_hall
+):
+    seats = services.request_booking(
+        buyer=town_hall, conference=small_conference, seats=2
+    )
+    invoice = services.accept_quote(services.send_quote(seats), po_number="BC-1")
+    services.record_payment(invoice, method="transfer", reference="VIR 1")
+    on_site = invoiced(offer, town_hall, po_number="BC-2")
+    services.record_payment(on_site, method="transfer", reference="VIR 2")
+
+    assert services.close_held_conferences() == 0
+    type(small_conference).objects.filter(pk=small_conference.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=3),
+        ends_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    assert services.close_held_conferences() == 1
+
+    seats.refresh_from_db()
+    on_site.booking.refresh_from_db()
+    assert seats.state == Booking.State.DONE
+    assert on_site.booking.state == Booking.State.PAID

@@ -513,3 +513,29 @@ def test_a_waiting_list_offer_survives_a_stripe_outage(
     entry.refresh_from_db()
     assert offer.status == SeatOrder.Status.HELD
     assert entry.status == WaitingListEntry.Status.OFFERED
+
+
+def test_a_ticket_gets_in_once_and_only_staff_can_let_it_in(client, small_conference):
+    from accounts.factories import UserFactory
+
+    order = hold(small_conference, quantity=1)
+    billing.receive_event(event("checkout.session.completed", paid_session(order)))
+    ticket = order.tickets.get()
+    url = reverse("events:ticket", args=[ticket.code])
+
+    assert client.post(url).status_code == 404
+    assert "Faire entrer" not in client.get(url).content.decode()
+
+    client.force_login(UserFactory(email="porte@example.org", is_superuser=True))
+    assert "Faire entrer" in client.get(url).content.decode()
+    client.post(url)
+    ticket.refresh_from_db()
+    first_entry = ticket.checked_in_at
+    assert first_entry is not None
+
+    again = client.post(url, follow=True)
+    ticket.refresh_from_db()
+    assert ticket.checked_in_at == first_entry
+    assert "Déjà utilisé" in again.content.decode()
+    with pytest.raises(services.SeatError):
+        services.check_in(ticket.code)
