@@ -545,8 +545,9 @@ def apply_invoice_event(event: dict) -> bool:
 
 
 def remind_overdue(*, today: datetime.date | None = None, every_days: int = 7) -> int:
-    """Email the contact of each overdue invoice, at most once a week."""
-    from events import selectors
+    """Email the contact of each overdue invoice, at most once a week. One
+    failing address does not stop the others; it is tried again next run."""
+    from events import emails, selectors
 
     today = today or timezone.localdate()
     since = timezone.now() - datetime.timedelta(days=every_days)
@@ -554,13 +555,15 @@ def remind_overdue(*, today: datetime.date | None = None, every_days: int = 7) -
     for invoice in selectors.overdue_invoices(today=today):
         if invoice.reminded_at and invoice.reminded_at > since:
             continue
+        try:
+            with translation.override(invoice.booking.language):
+                emails.send_reminder(invoice)
+        except Exception:
+            logger.exception("Could not remind %s", invoice.number)
+            continue
         invoice.reminded_at = timezone.now()
         invoice.save(update_fields=["reminded_at"])
         _log(invoice.booking, "reminded", note=invoice.number)
-        from events import emails
-
-        with translation.override(invoice.booking.language):
-            emails.send_reminder(invoice)
         sent += 1
     return sent
 
