@@ -7,7 +7,7 @@ from icalendar import Calendar, Event
 from debates.seo import absolute_url
 
 
-def conference_event(conference, request) -> Event:
+def conference_event(conference, url: str) -> Event:
     event = Event()
     # Stable across downloads, so a calendar updates the event instead of adding one.
     event.add("uid", f"conference-{conference.pk}@versus")
@@ -17,39 +17,34 @@ def conference_event(conference, request) -> Event:
     event.add("summary", conference.title)
     event.add("description", conference.question)
     event.add("location", f"{conference.venue}, {conference.address}")
-    event.add("url", absolute_url(request, conference.url))
+    event.add("url", url)
     return event
+
+
+def _calendar(events) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Versus//Conferences//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Versus")
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()
 
 
 def conference_ics(conference) -> bytes:
     """One conference as a calendar file, for an email attachment."""
     from debates.polls.selectors import absolute
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//Versus//Conferences//FR")
-    calendar.add("version", "2.0")
-    event = Event()
-    event.add("uid", f"conference-{conference.pk}@versus")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", conference.starts_at)
-    event.add("dtend", conference.ends_at)
-    event.add("summary", conference.title)
-    event.add("description", conference.question)
-    event.add("location", f"{conference.venue}, {conference.address}")
-    event.add("url", absolute(conference.url))
-    calendar.add_component(event)
-    return calendar.to_ical()
+    return _calendar([conference_event(conference, absolute(conference.url))])
 
 
 def calendar_response(request, conferences, *, filename: str) -> HttpResponse:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Versus//Conferences//FR")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Versus")
-    for conference in conferences:
-        calendar.add_component(conference_event(conference, request))
     response = HttpResponse(
-        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+        _calendar(
+            conference_event(conference, absolute_url(request, conference.url))
+            for conference in conferences
+        ),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
