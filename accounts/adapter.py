@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import translate_url
 from django.utils import translation
 
+from core.outbox import owe_rendered
 from home.selectors import site_settings
 
 
@@ -30,10 +31,15 @@ class AccountAdapter(DefaultAccountAdapter):
         # host name; readers know us by the publication's name.
         request = self.request
         context = {
+            "request": request,
+            "email": email,
             "current_site": SimpleNamespace(
                 name=site_settings(request).publication_name,
                 domain=request.get_host() if request else "",
             ),
             **context,
         }
-        super().send_mail(template_prefix, email, context)
+        # Queued like every email: a provider outage delays a sign-in code or a
+        # reset link, it never turns the reader's request into an error page.
+        message = self.render_mail(template_prefix, email, context)
+        owe_rendered(message, language=translation.get_language() or "fr")

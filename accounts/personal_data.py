@@ -55,6 +55,31 @@ def _export_email_addresses(user) -> list[dict]:
     ]
 
 
+def _emails_to(user):
+    from core.models import OutgoingEmail
+
+    return OutgoingEmail.objects.filter(recipient__iexact=user.email)
+
+
+def _export_emails(user) -> list[dict]:
+    """The emails we sent or owe the reader: what, when, and where it stands."""
+    return [
+        {
+            "subject": email.subject,
+            "status": email.status,
+            "owed_since": email.created_at.isoformat(),
+            "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+        }
+        for email in _emails_to(user).order_by("created_at")
+    ]
+
+
+def _erase_emails(user) -> None:
+    # The goodbye is owed after this runs, to the address just erased.
+    _emails_to(user).delete()
+
+
 def register_accounts_sections() -> None:
     register("profile", export=_export_profile)
     register("email_addresses", export=_export_email_addresses)
+    register("emails", export=_export_emails, erase=_erase_emails)

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from accounts import emails, personal_data
+from accounts import personal_data
+from core.outbox import owe_email
 
 User = get_user_model()
 
@@ -44,9 +45,10 @@ def delete_account(user) -> None:
         if section.erase is not None:
             section.erase(user)
     User.objects.filter(pk=user.pk).delete()
-
-    def send_goodbye():
-        with translation.override(language):
-            emails.send_account_deleted(email=email, name=name)
-
-    transaction.on_commit(send_goodbye)
+    owe_email(
+        "accounts.emails.account_deleted",
+        to=email,
+        language=language,
+        email=email,
+        name=name,
+    )

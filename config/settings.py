@@ -57,6 +57,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Versus rooms
+    "core",
     "accounts",
     "home",
     "newsroom",
@@ -84,6 +85,8 @@ INSTALLED_APPS = [
     "allauth.account",
     # Email
     "anymail",
+    # Background tasks
+    "django_tasks_db",
     # Django
     "whitenoise.runserver_nostatic",
     "django.contrib.auth",
@@ -256,9 +259,39 @@ else:
             "OPTIONS": {"folder": str(VAR_DIR / "mail")},
         }
     }
+# The provider's API address, where it has several (Mailgun's EU region, for one).
+EMAIL_ESP_API_URL = env_str("EMAIL_ESP_API_URL")
+if EMAIL_ESP and EMAIL_ESP_API_URL:
+    ANYMAIL[f"{EMAIL_ESP.upper()}_API_URL"] = EMAIL_ESP_API_URL
+# Every email is queued (core.outbox) and tried again after a refusal, first after
+# this many seconds, then twice as long each time, up to six hours.
+EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 60)
 ANYMAIL_WEBHOOK_SECRET = env_str("ANYMAIL_WEBHOOK_SECRET")
 if ANYMAIL_WEBHOOK_SECRET:
     ANYMAIL["WEBHOOK_SECRET"] = ANYMAIL_WEBHOOK_SECRET
+
+# --- Background tasks -------------------------------------------------------------
+
+# "database": tasks are rows in the database, run by `manage.py db_worker`
+# (django-tasks-db), so a task queued in a transaction exists exactly when the
+# change that queued it does. "immediate": run at once, in the process that
+# queued them (development, tests).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(sorted(_TASK_BACKENDS))}, "
+        f"got {TASKS_BACKEND!r}."
+    )
+TASKS = {
+    "default": {
+        "BACKEND": _TASK_BACKENDS[TASKS_BACKEND],
+        "QUEUES": ["default", "email"],
+    }
+}
 
 # --- Language and time ------------------------------------------------------------
 
@@ -287,6 +320,9 @@ PROPOSER_FIGURES_AFTER = env_int("PROPOSER_FIGURES_AFTER", 30)
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY").strip()
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET").strip()
 STRIPE_DEMO_MODE = not STRIPE_SECRET_KEY
+# Another address for Stripe's API: a Stripe-compatible server for staging or a
+# load test. Empty means Stripe itself.
+STRIPE_API_BASE = env_str("STRIPE_API_BASE").strip()
 if STRIPE_SECRET_KEY.startswith(("sk_live_", "rk_live_")) and DEBUG:
     raise ImproperlyConfigured(
         "A live Stripe key with DEBUG on is refused: use a test key in development."
@@ -376,7 +412,7 @@ LOGGING = {
             "propagate": False,
         },
         # One line per background task is noise at INFO.
-        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
         # The SDK logs every request at INFO, with its URL.
         "stripe": {"level": "WARNING"},
         # fpdf2 subsets fonts through fontTools, which narrates every glyph.

@@ -13,11 +13,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import DomainError
-from debates import emails
+from core.outbox import owe_email
 from debates.models import (
     DebatePage,
     Moment,
@@ -204,13 +204,16 @@ def approve_reaction(reaction: Reaction, *, editor) -> Reaction:
     reaction.save(update_fields=["status", "moderated_by", "moderated_at"])
     author = reaction.author
     if author is not None:
-        transaction.on_commit(lambda: _notify_approved(reaction, author))
+        # Owed with the approval: a provider outage delays the email only.
+        owe_email(
+            "debates.emails.reaction_approved",
+            to=author.email,
+            language=author.language,
+            key=f"reaction-approved:{reaction.pk}",
+            reaction_id=reaction.pk,
+            author_id=author.pk,
+        )
     return reaction
-
-
-def _notify_approved(reaction, author) -> None:
-    with translation.override(author.language):
-        emails.send_reaction_approved(reaction=reaction, author=author)
 
 
 @transaction.atomic

@@ -1,11 +1,14 @@
-"""Emails about seats and bookings, HTML and text, in the language of the person
-who booked (the caller sets it). Documents travel as attachments: tickets as
-QR-code images plus the calendar file; quotes, invoices and credit notes as PDF."""
+"""Emails about seats and bookings, HTML and text. Each function is a builder for
+the outgoing queue (``core.outbox``): the services owe it in the transaction of
+the change, and it is built at delivery, in the reader's language, from the state
+as committed. Documents travel as attachments: tickets as QR-code images plus the
+calendar file; quotes, invoices and credit notes as PDF."""
 
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config.emails import send_templated
+from core.outbox import compose
 from events.models import Booking, Invoice, Quote, SeatOrder, SellerSettings
 
 
@@ -19,9 +22,11 @@ def _booking_url(booking: Booking) -> str:
     return _absolute(reverse("events:booking", args=[booking.access_key]))
 
 
-def _send(subject, template, *, to, attachments=(), **context):
+def _message(
+    subject, template, *, to, attachments=(), **context
+) -> EmailMultiAlternatives:
     seller = SellerSettings.load()
-    send_templated(
+    return compose(
         subject=subject,
         template=f"events/email/{template}",
         context={"seller": seller, **context},
@@ -31,33 +36,39 @@ def _send(subject, template, *, to, attachments=(), **context):
     )
 
 
-def send_tickets(order: SeatOrder) -> None:
+def _order(order_id: int) -> SeatOrder:
+    return SeatOrder.objects.select_related("conference").get(pk=order_id)
+
+
+def tickets(*, order_id: int) -> EmailMultiAlternatives:
     from events.ical import conference_ics
     from events.tickets import qr_png
 
+    order = _order(order_id)
     conference = order.conference
-    tickets = list(order.tickets.all())
+    issued = list(order.tickets.all())
     attachments = [
         (f"billet-{ticket.number}.png", qr_png(ticket), "image/png")
-        for ticket in tickets
+        for ticket in issued
     ]
     attachments.append(
         (f"versus-{conference.slug}.ics", conference_ics(conference), "text/calendar")
     )
-    _send(
+    return _message(
         _("[Versus] Your tickets: %(title)s") % {"title": conference.title},
         "tickets",
         to=order.email,
         attachments=attachments,
         order=order,
         conference=conference,
-        tickets=tickets,
+        tickets=issued,
         order_url=_absolute(reverse("events:order", args=[order.access_key])),
     )
 
 
-def send_refund(order: SeatOrder, *, late: bool = True) -> None:
-    _send(
+def refund(*, order_id: int, late: bool = True) -> EmailMultiAlternatives:
+    order = _order(order_id)
+    return _message(
         _("[Versus] Refunded: %(title)s") % {"title": order.conference.title},
         "refund",
         to=order.email,
@@ -67,8 +78,9 @@ def send_refund(order: SeatOrder, *, late: bool = True) -> None:
     )
 
 
-def send_waiting_list_offer(order: SeatOrder) -> None:
-    _send(
+def waiting_offer(*, order_id: int) -> EmailMultiAlternatives:
+    order = _order(order_id)
+    return _message(
         _("[Versus] Seats are free for you: %(title)s")
         % {"title": order.conference.title},
         "waiting_offer",
@@ -79,16 +91,23 @@ def send_waiting_list_offer(order: SeatOrder) -> None:
     )
 
 
-def send_request_received(booking: Booking) -> None:
-    _send(
+def request_received(*, booking_id: int) -> EmailMultiAlternatives:
+    """The acknowledgement to the institution."""
+    booking = Booking.objects.get(pk=booking_id)
+    return _message(
         _("[Versus] We have your request"),
         "request_received",
         to=booking.email,
         booking=booking,
         booking_url=_booking_url(booking),
     )
+
+
+def staff_new_request(*, booking_id: int) -> EmailMultiAlternatives:
+    """The same request, to the billing address, with its page in the admin."""
+    booking = Booking.objects.get(pk=booking_id)
     seller = SellerSettings.load()
-    send_templated(
+    return compose(
         subject=_("[Versus] New booking request: %(name)s")
         % {"name": booking.legal_name},
         template="events/email/staff_new_request",
@@ -102,31 +121,34 @@ def send_request_received(booking: Booking) -> None:
     )
 
 
-def send_quote(quote: Quote) -> None:
+def quote(*, quote_id: int) -> EmailMultiAlternatives:
     from events.pdf import render_pdf
     from events.services.documents import quote_document
 
-    booking = quote.booking
-    pdf = render_pdf(quote_document(quote), language=booking.language)
-    _send(
-        _("[Versus] Quote %(number)s") % {"number": quote.number},
+    record = Quote.objects.select_related("booking").get(pk=quote_id)
+    booking = record.booking
+    pdf = render_pdf(quote_document(record), language=booking.language)
+    return _message(
+        _("[Versus] Quote %(number)s") % {"number": record.number},
         "quote",
         to=booking.email,
-        attachments=[(f"{quote.number}.pdf", pdf, "application/pdf")],
+        attachments=[(f"{record.number}.pdf", pdf, "application/pdf")],
         booking=booking,
-        quote=quote,
+        quote=record,
         booking_url=_booking_url(booking),
     )
 
 
-def _invoice_pdf(invoice: Invoice) -> tuple[str, bytes, str]:
-    with invoice.pdf.open("rb") as handle:
-        return (f"{invoice.number}.pdf", handle.read(), "application/pdf")
+def _invoice_pdf(document: Invoice) -> tuple[str, bytes, str]:
+    with document.pdf.open("rb") as handle:
+        return (f"{document.number}.pdf", handle.read(), "application/pdf")
 
 
-def _about_invoice(subject, template, document: Invoice, *, attach: bool, **context):
+def _about_invoice(
+    subject, template, document: Invoice, *, attach: bool, **context
+) -> EmailMultiAlternatives:
     booking = document.booking
-    _send(
+    return _message(
         subject,
         template,
         to=booking.email,
@@ -137,43 +159,55 @@ def _about_invoice(subject, template, document: Invoice, *, attach: bool, **cont
     )
 
 
-def send_invoice(invoice: Invoice) -> None:
-    _about_invoice(
-        _("[Versus] Invoice %(number)s") % {"number": invoice.number},
+def _invoice(invoice_id: int) -> Invoice:
+    return Invoice.objects.select_related("booking").get(pk=invoice_id)
+
+
+def invoice(*, invoice_id: int) -> EmailMultiAlternatives:
+    document = _invoice(invoice_id)
+    return _about_invoice(
+        _("[Versus] Invoice %(number)s") % {"number": document.number},
         "invoice",
-        invoice,
+        document,
         attach=True,
-        invoice=invoice,
+        invoice=document,
     )
 
 
-def send_receipt(invoice: Invoice) -> None:
-    _about_invoice(
+def receipt(*, invoice_id: int) -> EmailMultiAlternatives:
+    document = _invoice(invoice_id)
+    return _about_invoice(
         _("[Versus] Payment received for invoice %(number)s")
-        % {"number": invoice.number},
+        % {"number": document.number},
         "receipt",
-        invoice,
+        document,
         attach=False,
-        invoice=invoice,
+        invoice=document,
     )
 
 
-def send_reminder(invoice: Invoice) -> None:
-    _about_invoice(
+def reminder(*, invoice_id: int) -> EmailMultiAlternatives:
+    # Paid or cancelled by a credit note while the email waited: the reminder is
+    # about nothing any more, and the outbox drops it.
+    document = Invoice.objects.select_related("booking").get(
+        pk=invoice_id, paid_at__isnull=True, credit_note__isnull=True
+    )
+    return _about_invoice(
         _("[Versus] Reminder: invoice %(number)s is overdue")
-        % {"number": invoice.number},
+        % {"number": document.number},
         "reminder",
-        invoice,
+        document,
         attach=True,
-        invoice=invoice,
+        invoice=document,
     )
 
 
-def send_credit_note(credit: Invoice) -> None:
-    _about_invoice(
-        _("[Versus] Credit note %(number)s") % {"number": credit.number},
+def credit_note(*, credit_id: int) -> EmailMultiAlternatives:
+    document = _invoice(credit_id)
+    return _about_invoice(
+        _("[Versus] Credit note %(number)s") % {"number": document.number},
         "credit_note",
-        credit,
+        document,
         attach=True,
-        credit=credit,
+        credit=document,
     )

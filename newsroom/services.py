@@ -1,13 +1,9 @@
 """Expert applications ("Devenir expert citoyen"): submit, accept, decline.
 
 Every change goes through these functions (Django-Styleguide services: typed,
-atomic). Emails leave only once the transaction is committed
-(https://docs.djangoproject.com/en/stable/topics/db/transactions/#performing-actions-after-commit),
-each in the language of the person who reads it.
+atomic). Its emails are owed in the same transaction (``core.outbox``) and leave
+once it is committed, each in the language of the person who reads it.
 """
-
-from collections import defaultdict
-from functools import partial
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -15,15 +11,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
-from wagtail.models import Site
 
 from config.errors import DomainError
 from config.ratelimit import digest, over_limit
-from newsroom import emails
+from core.outbox import owe_email
 from newsroom.models import Contributor, ExpertApplication
 
 User = get_user_model()
@@ -115,12 +110,8 @@ def submit_application(
         )
 
     application.save()
-    # robust: the application is kept even if a mail server fails; that is logged.
-    transaction.on_commit(partial(_notify_editors, application), robust=True)
-    transaction.on_commit(
-        partial(_in_language, language, emails.send_application_received, application),
-        robust=True,
-    )
+    _notify_editors(application)
+    _owe_applicant("application_received", application)
     return application
 
 
@@ -159,9 +150,10 @@ def accept_application(application: ExpertApplication, *, editor) -> Contributor
     application.save(
         update_fields=["status", "contributor", "decided_by", "decided_at"]
     )
-    transaction.on_commit(
-        partial(_in_language, application.language, _send_accepted, application),
-        robust=True,
+    _owe_applicant(
+        "application_accepted",
+        application,
+        key=f"application-decision:{application.pk}",
     )
     return contributor
 
@@ -189,14 +181,10 @@ def decline_application(
     application.save(
         update_fields=["status", "decision_reason", "decided_by", "decided_at"]
     )
-    transaction.on_commit(
-        partial(
-            _in_language,
-            application.language,
-            emails.send_application_declined,
-            application,
-        ),
-        robust=True,
+    _owe_applicant(
+        "application_declined",
+        application,
+        key=f"application-decision:{application.pk}",
     )
     return application
 
@@ -278,36 +266,34 @@ def _unique_contributor_slug(name: str) -> str:
     return slug
 
 
-def _in_language(language: str, send, *args) -> None:
-    with translation.override(language):
-        send(*args)
-
-
-def _notify_editors(application: ExpertApplication) -> None:
-    by_language = defaultdict(list)
-    for email, language in editor_recipients():
-        by_language[language or settings.LANGUAGE_CODE].append(email)
-    if not by_language:
-        by_language[settings.LANGUAGE_CODE] = [settings.DEFAULT_FROM_EMAIL]
-    url = admin_url(application)
-    for language, recipients in by_language.items():
-        with translation.override(language):
-            emails.send_new_application(
-                application, recipients=recipients, admin_url=url
-            )
-
-
-def _send_accepted(application: ExpertApplication) -> None:
-    # Runs inside the applicant's language, so the link leads to their version.
-    emails.send_application_accepted(
-        application, signup_url=_site_url(reverse("account_signup"))
+def _owe_applicant(
+    builder: str, application: ExpertApplication, *, key: str | None = None
+) -> None:
+    """Owed with the change: a provider outage delays the email, and never
+    loses the application or undoes the decision."""
+    owe_email(
+        f"newsroom.emails.{builder}",
+        to=application.email,
+        language=application.language,
+        key=key,
+        application_id=application.pk,
     )
 
 
-def _site_url(path: str) -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + path
+def _notify_editors(application: ExpertApplication) -> None:
+    """One email per editor, each in their language; with no editor yet, the
+    site's own address hears of it."""
+    recipients = editor_recipients() or [
+        (settings.DEFAULT_FROM_EMAIL, settings.LANGUAGE_CODE)
+    ]
+    for email, language in recipients:
+        owe_email(
+            "newsroom.emails.new_application",
+            to=email,
+            language=language or settings.LANGUAGE_CODE,
+            application_id=application.pk,
+            recipient=email,
+        )
 
 
 # --- Commissions ------------------------------------------------------------------

@@ -170,6 +170,9 @@ class DemoGateway:
     def undelivered_events(self, types: list[str]) -> list[dict]:
         return []  # the demo delivers every event as it makes it
 
+    def list_subscriptions(self) -> list[dict]:
+        return []  # nothing changes in the demo but through its own events
+
     def create_portal_session(self, *, customer_id, return_url) -> str:
         return return_url
 

@@ -1,10 +1,13 @@
-"""Billing emails, HTML and text, in the active language (the reader's: the
-caller sets it). Each is sent once per cause, after commit (``services``)."""
+"""Billing emails, HTML and text. Each is a builder for the outgoing queue
+(``core.outbox``): owed by ``services`` when Stripe's state changes, built and
+sent after commit in the reader's language."""
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config.emails import send_templated
+from core.outbox import compose
+from subscriptions.models import Subscription
 
 
 def _account_url() -> str:
@@ -13,8 +16,9 @@ def _account_url() -> str:
     return absolute(reverse("subscriptions:account"))
 
 
-def _send(subject, template, *, user, **context):
-    send_templated(
+def _message(subject, template, *, user_id, **context):
+    user = get_user_model().objects.get(pk=user_id)
+    return compose(
         subject=subject,
         template=f"subscriptions/email/{template}",
         context={"user": user, "account_url": _account_url(), **context},
@@ -22,46 +26,46 @@ def _send(subject, template, *, user, **context):
     )
 
 
-def send_welcome(*, user, subscription):
-    _send(
+def welcome(*, user_id: int, subscription_id: int):
+    return _message(
         _("[Versus] Welcome, subscriber"),
         "welcome",
-        user=user,
-        subscription=subscription,
+        user_id=user_id,
+        subscription=Subscription.objects.get(pk=subscription_id),
     )
 
 
-def send_payment_failed(*, user, invoice):
-    _send(
+def payment_failed(*, user_id: int, fix_url: str):
+    return _message(
         _("[Versus] Your payment did not go through"),
         "payment_failed",
-        user=user,
-        fix_url=invoice.get("hosted_invoice_url") or _account_url(),
+        user_id=user_id,
+        fix_url=fix_url or _account_url(),
     )
 
 
-def send_action_required(*, user, invoice):
-    _send(
+def action_required(*, user_id: int, fix_url: str):
+    return _message(
         _("[Versus] Your bank asks you to confirm the payment"),
         "action_required",
-        user=user,
-        fix_url=invoice.get("hosted_invoice_url") or _account_url(),
+        user_id=user_id,
+        fix_url=fix_url or _account_url(),
     )
 
 
-def send_cancellation_confirmed(*, user, subscription):
-    _send(
+def cancellation_confirmed(*, user_id: int, subscription_id: int):
+    return _message(
         _("[Versus] Your cancellation is confirmed"),
         "cancellation_confirmed",
-        user=user,
-        subscription=subscription,
+        user_id=user_id,
+        subscription=Subscription.objects.get(pk=subscription_id),
     )
 
 
-def send_subscription_ended(*, user, subscription):
-    _send(
+def subscription_ended(*, user_id: int, subscription_id: int):
+    return _message(
         _("[Versus] Your subscription has ended"),
         "subscription_ended",
-        user=user,
-        subscription=subscription,
+        user_id=user_id,
+        subscription=Subscription.objects.get(pk=subscription_id),
     )

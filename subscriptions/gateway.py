@@ -31,11 +31,21 @@ def stripe_client() -> stripe.StripeClient:
         # idempotency key, so a timeout never creates anything twice.
         max_network_retries=2,
         http_client=http_client,
+        base_addresses={"api": settings.STRIPE_API_BASE}
+        if settings.STRIPE_API_BASE
+        else None,
     )
 
 
 def _plain(obj) -> dict:
-    return obj.to_dict() if hasattr(obj, "to_dict") else dict(obj)
+    """The object as Stripe sent it: the JSON of the response, not the SDK's
+    typed copy (which turns ``*_decimal`` strings into ``Decimal`` and so on)."""
+    response = getattr(obj, "last_response", None)
+    if response is not None and isinstance(response.data, dict):
+        return response.data
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict(for_json=True)
+    return dict(obj)
 
 
 class StripeGateway:
@@ -99,13 +109,28 @@ class StripeGateway:
 
     def undelivered_events(self, types: list[str]) -> list[dict]:
         """Events Stripe has not managed to deliver to us (it keeps 30 days)."""
-        try:
-            page = self.client.v1.events.list(
-                params={"delivery_success": False, "types": types, "limit": 100}
+        return self._all(
+            self.client.v1.events.list,
+            {"delivery_success": False, "types": types},
+        )
+
+    def list_subscriptions(self) -> list[dict]:
+        """Every subscription of the account, whatever its status, newest first."""
+        return self._all(self.client.v1.subscriptions.list, {"status": "all"})
+
+    def _all(self, method, params: dict) -> list[dict]:
+        """Every page of a list, each object as plain JSON."""
+        found, after = [], None
+        while True:
+            page = self._call(
+                method,
+                params={**params, "limit": 100}
+                | ({"starting_after": after} if after else {}),
             )
-            return [_plain(event) for event in page.auto_paging_iter()]
-        except stripe.StripeError as error:
-            raise GatewayError(str(error)) from error
+            found.extend(page.get("data") or [])
+            if not page.get("has_more") or not page.get("data"):
+                return found
+            after = page["data"][-1]["id"]
 
     def create_portal_session(self, *, customer_id, return_url) -> str:
         session = self._call(

@@ -150,6 +150,10 @@ class Subscription(models.Model):
         PAUSED = "paused", _("Paused")
         COMPLIMENTARY = "complimentary", _("Complimentary")
 
+    class Review(models.TextChoices):
+        UNKNOWN_PRICE = "unknown_price", _("Price not on sale here")
+        SEVERAL_ITEMS = "several_items", _("Not exactly one item")
+
     # Stripe's statuses that grant access: payment retries (past_due) keep it.
     ENTITLING = frozenset({Status.ACTIVE, Status.TRIALING, Status.PAST_DUE})
 
@@ -167,6 +171,12 @@ class Subscription(models.Model):
     cancel_at_period_end = models.BooleanField(_("ends at period end"), default=False)
     cancel_at = models.DateTimeField(_("ends on"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    # What Stripe bills, when it is not simply one of our plans: a price changed
+    # in the dashboard, an item added. Followed all the same; shown to editors.
+    stripe_prices = models.CharField(_("Stripe prices"), max_length=300, blank=True)
+    to_check = models.CharField(
+        _("to check"), max_length=20, choices=Review.choices, blank=True
+    )
     # Complimentary subscriptions (press, partners): no Stripe, an end date.
     complimentary_until = models.DateField(
         _("complimentary until"), null=True, blank=True
@@ -194,7 +204,14 @@ class Subscription(models.Model):
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status"], name="subscription_status")]
+        indexes = [
+            models.Index(fields=["status"], name="subscription_status"),
+            models.Index(
+                fields=["to_check"],
+                condition=~models.Q(to_check=""),
+                name="subscription_to_check",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="complimentary")
@@ -262,8 +279,9 @@ class Payment(models.Model):
 
 
 class StripeEvent(models.Model):
-    """Every Stripe event received, once: the raw payload, what was done with it,
-    and the error if applying it failed (Stripe then retries)."""
+    """Every Stripe event received, once: the body as Stripe signed it, the plain
+    JSON parsed from it, what was done with it, and the error if applying it
+    failed (Stripe then retries)."""
 
     class Outcome(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -271,11 +289,14 @@ class StripeEvent(models.Model):
         IGNORED = "ignored", _("Ignored")
         FAILED = "failed", _("Failed")
 
+    DONE = frozenset({Outcome.APPLIED, Outcome.IGNORED})
+
     id = models.CharField(primary_key=True, max_length=255)
     type = models.CharField(max_length=100)
     livemode = models.BooleanField(default=False)
     api_version = models.CharField(max_length=40, blank=True)
     created = models.DateTimeField()
+    body = models.TextField(blank=True)
     payload = models.JSONField()
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
@@ -292,17 +313,6 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.id} ({self.type})"
-
-
-class BillingNotice(models.Model):
-    """An email sent about billing, keyed by what caused it, so that a Stripe event
-    delivered twice never sends it twice."""
-
-    key = models.CharField(max_length=200, unique=True)
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.key
 
 
 class PremiumRead(models.Model):

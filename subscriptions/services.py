@@ -5,24 +5,27 @@ duplicate is recognised and a failure leaves its trace (Stripe then retries). An
 event is a notification that something changed: the subscription is re-fetched
 from Stripe and saved as Stripe holds it, under a lock on the reader's billing
 row, so duplicates are no-ops and the order of delivery does not matter. Emails
-go after commit, once per business key (``BillingNotice``).
+are owed in the same transaction, once per cause, and go after commit
+(``core.outbox``).
 """
 
 import datetime
+import json
 import logging
 import traceback
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import DomainError
-from subscriptions import emails
+from core.outbox import owe_email
 from subscriptions.access import entitling_subscription
 from subscriptions.gateway import GatewayError, get_gateway
 from subscriptions.models import (
     BillingAccount,
-    BillingNotice,
     Payment,
     Plan,
     StripeEvent,
@@ -44,6 +47,8 @@ INVOICE_EVENTS = {
     "invoice.payment_action_required",
 }
 HANDLED = SUBSCRIPTION_EVENTS | INVOICE_EVENTS | {"checkout.session.completed"}
+# An invoice in one of these states asks nothing more of the reader.
+SETTLED = {"paid", "void"}
 
 
 class CheckoutError(DomainError):
@@ -52,10 +57,6 @@ class CheckoutError(DomainError):
 
 class SubscriptionError(DomainError):
     """A change to a subscription we cannot make; the message is for the reader."""
-
-
-class EventNotApplicable(Exception):
-    """The event cannot be applied yet (e.g. an unknown customer): Stripe retries."""
 
 
 # --- Customers and Checkout -------------------------------------------------------
@@ -111,9 +112,19 @@ def _created(event: dict) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(event["created"], tz=datetime.UTC)
 
 
-def receive_event(event: dict) -> StripeEvent:
+def receive_event(event: dict, *, body: str | bytes | None = None) -> StripeEvent:
     """Store the event once, then apply it. Raises if applying failed, after
-    recording why, so that the webhook answers 500 and Stripe retries."""
+    recording why, so that the webhook answers 500 and Stripe retries.
+
+    ``body`` is the payload exactly as it was verified (the webhook's); events
+    that did not come through the webhook (reconcile, demo) are stored as their
+    JSON. Whatever the source, the handlers read the plain JSON parsed from it,
+    never the SDK's objects (which hold ``Decimal`` values JSON cannot store)."""
+    if body is None:
+        body = json.dumps(event, sort_keys=True)
+    elif isinstance(body, bytes):
+        body = body.decode()
+    event = json.loads(body)
     try:
         with transaction.atomic():
             record, _created_now = StripeEvent.objects.get_or_create(
@@ -123,21 +134,19 @@ def receive_event(event: dict) -> StripeEvent:
                     "livemode": bool(event.get("livemode")),
                     "api_version": event.get("api_version") or "",
                     "created": _created(event),
+                    "body": body,
                     "payload": event,
                 },
             )
     except IntegrityError:  # the same event, delivered twice at once
         record = StripeEvent.objects.get(id=event["id"])
-    if record.outcome in (StripeEvent.Outcome.APPLIED, StripeEvent.Outcome.IGNORED):
+    if record.outcome in StripeEvent.DONE:
         return record
     try:
         with transaction.atomic():
             # Locked: a concurrent delivery of the same event waits, then sees it done.
             record = StripeEvent.objects.select_for_update().get(pk=record.pk)
-            if record.outcome in (
-                StripeEvent.Outcome.APPLIED,
-                StripeEvent.Outcome.IGNORED,
-            ):
+            if record.outcome in StripeEvent.DONE:
                 return record
             applied = apply_stripe_event(event)
             record.outcome = (
@@ -150,7 +159,7 @@ def receive_event(event: dict) -> StripeEvent:
     except Exception:
         StripeEvent.objects.filter(pk=record.pk).update(
             outcome=StripeEvent.Outcome.FAILED,
-            attempts=record.attempts + 1,
+            attempts=F("attempts") + 1,
             error=traceback.format_exc()[-8000:],
         )
         raise
@@ -170,36 +179,50 @@ def apply_stripe_event(event: dict) -> bool:
     if kind == "checkout.session.completed":
         if obj.get("mode") != "subscription" or not obj.get("subscription"):
             return False
-        return sync_subscription(obj["subscription"], customer_id=obj.get("customer"))
+        return sync_subscription(
+            stripe_ref(obj["subscription"]), customer_id=stripe_ref(obj.get("customer"))
+        ).followed
     if kind in SUBSCRIPTION_EVENTS:
-        return sync_subscription(obj["id"], customer_id=obj.get("customer"))
+        return sync_subscription(
+            obj["id"], customer_id=stripe_ref(obj.get("customer"))
+        ).followed
     subscription_id = _invoice_subscription(obj)
     if subscription_id is None:
         return False  # an invoice that is not a subscription's (e.g. a conference)
-    if not sync_subscription(subscription_id, customer_id=obj.get("customer")):
+    if not sync_subscription(
+        subscription_id, customer_id=stripe_ref(obj.get("customer"))
+    ).followed:
         return False
-    _record_invoice(obj["id"], kind)
+    _record_invoice(obj, kind)
     return True
+
+
+def stripe_ref(value) -> str | None:
+    """A reference as Stripe sends it: an id, or the object when expanded."""
+    if isinstance(value, dict):
+        return value.get("id")
+    return value or None
 
 
 def _invoice_subscription(invoice: dict) -> str | None:
     parent = invoice.get("parent") or {}
     details = parent.get("subscription_details") or {}
-    return details.get("subscription")
+    return stripe_ref(details.get("subscription"))
 
 
-def _account_for(customer_id: str | None) -> BillingAccount:
-    account = (
+def _lock_account(customer_id: str | None) -> BillingAccount | None:
+    """The reader's billing row, locked until the transaction ends: every change
+    about one reader is applied one at a time, in the order the locks are taken.
+    None for a customer we did not create (ours are created, and committed,
+    before their first checkout, so an unknown one is not a reader's)."""
+    if not customer_id:
+        return None
+    return (
         BillingAccount.objects.select_for_update()
         .select_related("user")
         .filter(stripe_customer_id=customer_id)
         .first()
     )
-    if account is None:
-        # Our customers are created before their first checkout; an unknown one
-        # is either not ours or not yet committed: let Stripe retry.
-        raise EventNotApplicable(f"No billing account for customer {customer_id}")
-    return account
 
 
 def _ts(value) -> datetime.datetime | None:
@@ -208,37 +231,132 @@ def _ts(value) -> datetime.datetime | None:
     return datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
 
 
-def sync_subscription(subscription_id: str, *, customer_id=None, data=None) -> bool:
-    """Save the subscription as Stripe holds it now; False if it is not ours."""
-    remote = data or get_gateway().retrieve_subscription(subscription_id)
+@dataclass(frozen=True)
+class Sync:
+    """What ``sync_subscription`` did: ``followed`` if the subscription is one
+    of ours (saved as Stripe holds it), ``changed`` if that changed anything."""
+
+    followed: bool
+    changed: bool = False
+
+
+def sync_subscription(subscription_id: str, *, customer_id: str | None) -> Sync:
+    """Save the subscription as Stripe holds it now.
+
+    The reader's row is locked *before* Stripe is asked, so that two events
+    about one reader are applied one after the other, each with what Stripe
+    said after the previous one was saved: the last state written is Stripe's
+    latest, whatever the order and speed of deliveries.
+
+    A subscription we hold is followed whatever its price (access depends on
+    its status alone); a price or a set of items we do not sell is flagged for
+    the newsroom to check. One we have never seen is taken only if one of its
+    prices is ours: the Stripe account may sell other things."""
+    account = _lock_account(customer_id)
+    if account is None:
+        logger.info(
+            "Subscription %s: customer %s is not a reader's",
+            subscription_id,
+            customer_id,
+        )
+        return Sync(followed=False)
+    remote = get_gateway().retrieve_subscription(subscription_id)
+    if stripe_ref(remote.get("customer")) != account.stripe_customer_id:
+        logger.warning(
+            "Subscription %s belongs to %s, not to %s: ignored",
+            subscription_id,
+            stripe_ref(remote.get("customer")),
+            account.stripe_customer_id,
+        )
+        return Sync(followed=False)
     items = (remote.get("items") or {}).get("data") or []
-    if len(items) != 1:
-        return False
-    price_id = (items[0].get("price") or {}).get("id", "")
-    plan = _plan_for(price_id)
-    if plan is None:
-        return False
-    account = _account_for(remote.get("customer") or customer_id)
+    price_ids = [stripe_ref(item.get("price")) or "" for item in items]
+    plans = [plan for plan in map(_plan_for, price_ids) if plan is not None]
     local = (
         Subscription.objects.select_for_update()
         .filter(stripe_subscription_id=remote["id"])
         .first()
     )
-    before = local.status if local else None
-    cancel_before = (local.cancel_at_period_end, local.cancel_at) if local else None
+    if local is None and not plans and not _made_by_our_checkout(remote, account):
+        logger.info("Subscription %s is not on a price of ours: ignored", remote["id"])
+        return Sync(followed=False)
     if local is None:
         local = Subscription(account=account, stripe_subscription_id=remote["id"])
-    local.plan = plan
+        before = None
+    else:
+        before = _fields(local)
+    previous_status = local.status or None
+    cancel_before = (
+        (local.cancel_at_period_end, local.cancel_at) if before is not None else None
+    )
+    if plans:
+        local.plan = plans[0]
+    elif local.plan_id is None:
+        # First seen on a price not ours: the plan our Checkout sold, if known.
+        plan_id = str(_metadata(remote).get("plan_id", ""))
+        local.plan = (
+            Plan.objects.filter(pk=plan_id).first() if plan_id.isdigit() else None
+        )
     local.status = remote["status"]
-    local.current_period_end = _ts(items[0].get("current_period_end"))
+    # Periods live on the items (API 2025-03-31 and later); with several items,
+    # access lasts as long as the first one Stripe lists.
+    local.current_period_end = (
+        _ts(items[0].get("current_period_end")) if items else None
+    )
     local.cancel_at_period_end = bool(remote.get("cancel_at_period_end"))
     local.cancel_at = _ts(remote.get("cancel_at"))
     local.ended_at = _ts(remote.get("ended_at"))
-    local.save()
-    _notify_changes(local, account.user, before, cancel_before)
-    if local.status in Subscription.ENTITLING:
+    local.stripe_prices = " ".join(price_ids)[:300]
+    local.to_check = _review(price_ids, plans)
+    if local.to_check and (before is None or before["to_check"] != local.to_check):
+        logger.warning(
+            "Subscription %s (reader %s) to check: prices %s",
+            remote["id"],
+            account.user_id,
+            ", ".join(price_ids) or "none",
+        )
+    changed = before is None or _fields(local) != before
+    if changed:
+        local.save()
+    _notify_changes(local, account.user, previous_status, cancel_before)
+    if changed and local.status in Subscription.ENTITLING:
         _warn_if_paying_twice(account, local)
-    return True
+    return Sync(followed=True, changed=changed)
+
+
+def _metadata(remote: dict) -> dict:
+    return remote.get("metadata") or {}
+
+
+def _made_by_our_checkout(remote: dict, account: BillingAccount) -> bool:
+    """Our Checkout writes the reader's id into the subscription's metadata: a
+    subscription first seen after its price was changed is still known as ours
+    (events may arrive in any order)."""
+    return _metadata(remote).get("user_id") == str(account.user_id)
+
+
+def _review(price_ids: list[str], plans: list[Plan]) -> str:
+    if len(price_ids) != 1:
+        return Subscription.Review.SEVERAL_ITEMS
+    if not plans:
+        return Subscription.Review.UNKNOWN_PRICE
+    return ""
+
+
+_SYNCED = (
+    "plan_id",
+    "status",
+    "current_period_end",
+    "cancel_at_period_end",
+    "cancel_at",
+    "ended_at",
+    "stripe_prices",
+    "to_check",
+)
+
+
+def _fields(subscription: Subscription) -> dict:
+    return {name: getattr(subscription, name) for name in _SYNCED}
 
 
 def _warn_if_paying_twice(account, local) -> None:
@@ -261,15 +379,20 @@ def _warn_if_paying_twice(account, local) -> None:
 
 def _plan_for(price_id: str) -> Plan | None:
     if price_id.startswith("demo_plan_"):
-        return Plan.objects.filter(pk=price_id.removeprefix("demo_plan_")).first()
+        pk = price_id.removeprefix("demo_plan_")
+        return Plan.objects.filter(pk=pk).first() if pk.isdigit() else None
     if not price_id:
         return None
     return Plan.objects.filter(stripe_price_id=price_id).first()
 
 
-def _record_invoice(invoice_id: str, kind: str) -> None:
-    invoice = get_gateway().retrieve_invoice(invoice_id)
-    account = _account_for(invoice.get("customer"))
+def _record_invoice(event_invoice: dict, kind: str) -> None:
+    """The invoice as Stripe holds it, in the reader's payment history; the
+    reader's row is already locked by ``sync_subscription``."""
+    invoice = get_gateway().retrieve_invoice(event_invoice["id"])
+    account = _lock_account(stripe_ref(invoice.get("customer")))
+    if account is None:
+        return
     tax = sum(t.get("amount", 0) for t in invoice.get("total_taxes") or [])
     Payment.objects.update_or_create(
         stripe_invoice_id=invoice["id"],
@@ -287,12 +410,26 @@ def _record_invoice(invoice_id: str, kind: str) -> None:
         },
     )
     user = account.user
+    fix_url = invoice.get("hosted_invoice_url") or ""
+    if invoice.get("status") in SETTLED:
+        # Paid (or voided) since: the reader has nothing left to do.
+        return
     if kind == "invoice.payment_failed":
-        key = f"payment_failed:{invoice['id']}:{invoice.get('attempt_count', 0)}"
-        _notify(key, emails.send_payment_failed, user, invoice=invoice)
+        # Which attempt failed is the event's fact; the invoice now may count more.
+        attempt = event_invoice.get("attempt_count", invoice.get("attempt_count", 0))
+        _notify(
+            f"payment_failed:{invoice['id']}:{attempt}",
+            "payment_failed",
+            user,
+            fix_url=fix_url,
+        )
     elif kind == "invoice.payment_action_required":
-        key = f"action_required:{invoice['id']}"
-        _notify(key, emails.send_action_required, user, invoice=invoice)
+        _notify(
+            f"action_required:{invoice['id']}",
+            "action_required",
+            user,
+            fix_url=fix_url,
+        )
 
 
 def _notify_changes(local, user, before, cancel_before) -> None:
@@ -300,9 +437,9 @@ def _notify_changes(local, user, before, cancel_before) -> None:
     if grants and before not in Subscription.ENTITLING:
         _notify(
             f"welcome:{local.stripe_subscription_id}",
-            emails.send_welcome,
+            "welcome",
             user,
-            subscription=local,
+            subscription_id=local.pk,
         )
     if (
         local.ends_on
@@ -311,32 +448,30 @@ def _notify_changes(local, user, before, cancel_before) -> None:
     ):
         _notify(
             f"cancel:{local.stripe_subscription_id}:{local.ends_on:%Y-%m-%d}",
-            emails.send_cancellation_confirmed,
+            "cancellation_confirmed",
             user,
-            subscription=local,
+            subscription_id=local.pk,
         )
     if local.status == Subscription.Status.CANCELED and before != local.status:
         _notify(
             f"ended:{local.stripe_subscription_id}",
-            emails.send_subscription_ended,
+            "subscription_ended",
             user,
-            subscription=local,
+            subscription_id=local.pk,
         )
 
 
-def _notify(key: str, send, user, **context) -> None:
-    """Send once per key, after commit, in the reader's language."""
-    try:
-        with transaction.atomic():
-            BillingNotice.objects.create(key=key)
-    except IntegrityError:
-        return
-
-    def deliver():
-        with translation.override(user.language):
-            send(user=user, **context)
-
-    transaction.on_commit(deliver)
+def _notify(key: str, builder: str, user, **params) -> None:
+    """Owe the email in this transaction, once per key; it goes after commit, in
+    the reader's language, and a provider outage only delays it."""
+    owe_email(
+        f"subscriptions.emails.{builder}",
+        to=user.email,
+        language=user.language,
+        key=key,
+        user_id=user.pk,
+        **params,
+    )
 
 
 # --- The reader's own changes -----------------------------------------------------
@@ -359,7 +494,7 @@ def _set_cancel(user, cancel: bool) -> Subscription:
     if subscription.cancel_at_period_end == cancel:
         return subscription
     try:
-        remote = get_gateway().set_cancel_at_period_end(
+        get_gateway().set_cancel_at_period_end(
             subscription.stripe_subscription_id, cancel
         )
     except GatewayError:
@@ -367,10 +502,14 @@ def _set_cancel(user, cancel: bool) -> Subscription:
         raise SubscriptionError(
             _("Stripe could not be reached; nothing changed. Please try again.")
         ) from None
-    # Stripe's answer is the new state: apply it now (the event that follows will
-    # find it already there), so the reader sees the change and gets the email.
+    # Apply it now (the event that follows will find it already there), so the
+    # reader sees the change at once. Read again under the lock rather than
+    # saving the answer: an event applied meanwhile may hold a newer state.
     with transaction.atomic():
-        sync_subscription(subscription.stripe_subscription_id, data=remote)
+        sync_subscription(
+            subscription.stripe_subscription_id,
+            customer_id=subscription.account.stripe_customer_id,
+        )
     subscription.refresh_from_db()
     return subscription
 

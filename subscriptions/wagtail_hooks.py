@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,15 +61,24 @@ class SubscriptionViewSet(SnippetViewSet):
         ),
         "status",
         "plan",
+        "to_check",
         DateColumn("current_period_end", label=gettext_lazy("Paid until")),
         DateColumn("created_at", label=gettext_lazy("Since"), sort_key="created_at"),
     ]
-    list_filter = {"status": ["exact"], "created_at": ["gte", "lte"]}
+    # « À vérifier »: subscriptions Stripe bills on a price or items we do not
+    # sell; they are followed all the same, an editor checks them in Stripe.
+    list_filter = {
+        "status": ["exact"],
+        "to_check": ["exact"],
+        "created_at": ["gte", "lte"],
+    }
     search_fields = ["account__user__email", "account__user__last_name"]
     copy_view_enabled = False
     panels = [
         FieldPanel("account", read_only=True),
         FieldPanel("status", read_only=True),
+        FieldPanel("to_check", read_only=True),
+        FieldPanel("stripe_prices", read_only=True),
         MultiFieldPanel(
             [FieldPanel("complimentary_until"), FieldPanel("note")],
             heading=gettext_lazy("Complimentary subscription"),
@@ -197,6 +206,11 @@ class SubscribersPanel(Component):
                 for row in per_plan
                 if row["plan"] in plans
             )
+        )
+        context["to_check"] = Subscription.objects.exclude(to_check="").count()
+        context["to_check_url"] = (
+            reverse("wagtailsnippets_subscriptions_subscription:list")
+            + "?ordering=-to_check"
         )
         context["months"] = self.months(today)
         return context

@@ -1,10 +1,13 @@
-"""What a proposer hears about their proposal, in their language (the caller
-sets it)."""
+"""What a proposer hears about their proposal. A builder for the outgoing queue
+(``core.outbox``): owed by ``debates.polls.services`` once per proposal and kind,
+built after commit in the proposer's language."""
 
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
 from django.utils.translation import gettext as _
 
-from config.emails import send_templated
-from debates.polls.models import ProposalNotice
+from core.outbox import compose
+from debates.polls.models import Proposal, ProposalNotice, TopicPollPage
 
 
 def _subjects():
@@ -20,13 +23,26 @@ def _subjects():
     }
 
 
-def send_proposal_notice(*, proposal, author, kind, poll=None, debate=None) -> None:
+def proposal_notice(
+    *,
+    proposal_id: int,
+    author_id: int,
+    kind: str,
+    poll_id: int | None = None,
+    debate_id: int | None = None,
+) -> EmailMultiAlternatives:
     from debates.polls.selectors import absolute
 
-    tally = None
-    if debate is not None:
+    proposal = Proposal.objects.select_related("merged_into").get(pk=proposal_id)
+    # Looked up by id: a proposer who erased their account meanwhile gets nothing.
+    author = get_user_model().objects.get(pk=author_id)
+    poll = TopicPollPage.objects.get(pk=poll_id) if poll_id is not None else None
+    debate = tally = None
+    if debate_id is not None:
+        from debates.models import DebatePage
         from debates.selectors import tally_for
 
+        debate = DebatePage.objects.get(pk=debate_id)
         tally = tally_for(debate)
     context = {
         "proposal": proposal,
@@ -40,7 +56,7 @@ def send_proposal_notice(*, proposal, author, kind, poll=None, debate=None) -> N
         "proposals_url": absolute_proposals_url(),
         "merged_into": proposal.merged_into,
     }
-    send_templated(
+    return compose(
         subject=_subjects()[kind],
         template="debates/email/proposal_notice",
         context=context,

@@ -7,8 +7,8 @@ Integrity rules live here, not in the views:
   order, so concurrent ballots neither deadlock nor drift;
 - a proposal's supporters are rows (one per reader, by constraint) and its counter
   moves with them;
-- each email to a proposer is recorded (``ProposalNotice``) and sent once, after
-  the transaction commits.
+- each email to a proposer is recorded (``ProposalNotice``) and owed once, in the
+  same transaction (``core.outbox``), then sent after it commits.
 """
 
 from django.conf import settings
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.errors import DomainError
 from config.ratelimit import digest, over_limit
-from debates.polls import emails
+from core.outbox import owe_email
 from debates.polls.models import (
     QUESTION_MAX,
     QUESTION_MIN,
@@ -424,24 +424,28 @@ def notify_opinion_shift(debate) -> None:
         notify(commission.proposal, ProposalNotice.Kind.FIGURES, debate=debate)
 
 
-def notify(proposal: Proposal, kind: str, **context) -> None:
-    """Record the notice and email the proposer after commit; never twice."""
+def notify(proposal: Proposal, kind: str, *, poll=None, debate=None) -> None:
+    """Record the notice and owe the proposer its email, together; never twice."""
     author = proposal.author
     if author is None:
         return
-    _notice, created = ProposalNotice.objects.get_or_create(
-        proposal=proposal, kind=kind
-    )
-    if not created:
-        return
-
-    def send():
-        with translation.override(author.language or proposal.language):
-            emails.send_proposal_notice(
-                proposal=proposal, author=author, kind=kind, **context
-            )
-
-    transaction.on_commit(send)
+    with transaction.atomic():
+        _notice, created = ProposalNotice.objects.get_or_create(
+            proposal=proposal, kind=kind
+        )
+        if not created:
+            return
+        owe_email(
+            "debates.polls.emails.proposal_notice",
+            to=author.email,
+            language=author.language or proposal.language,
+            key=f"proposal-notice:{proposal.pk}:{kind}",
+            proposal_id=proposal.pk,
+            author_id=author.pk,
+            kind=str(kind),
+            poll_id=poll.pk if poll is not None else None,
+            debate_id=debate.pk if debate is not None else None,
+        )
 
 
 # --- Personal data ------------------------------------------------------------------

@@ -3,7 +3,8 @@
 States move only along ``TRANSITIONS``; anything else raises ``BookingError``.
 Prices come from the catalogue (the offer's formats and options, the conference's
 seat price), never from what a form posted. Documents are numbered and frozen in
-the transaction that moves the booking, and sent after it commits.
+the transaction that moves the booking; their emails are owed in that same
+transaction (``core.outbox``) and built and sent after it commits.
 
 Invoices go through Stripe Invoicing (``collection_method=send_invoice``) when
 Stripe is configured, so the buyer can pay by card or bank transfer on Stripe's
@@ -14,12 +15,15 @@ https://docs.stripe.com/invoicing/integration
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from config.errors import DomainError
+from core.models import OutgoingEmail
+from core.outbox import owe_email
 from events.documents import Kind, Line
 from events.models import (
     EVENT_VAT_RATE,
@@ -90,16 +94,20 @@ def _log(booking: Booking, action: str, *, actor=None, note: str = "") -> None:
     )
 
 
-def _after_commit(send, record_id: int, language: str) -> None:
-    """Email once the change is committed. A failing email provider is logged
-    (robust=True) rather than turning a done change into an error page; the
-    documents stay on the booking's page and in the admin."""
-
-    def deliver():
-        with translation.override(language):
-            send(record_id)
-
-    transaction.on_commit(deliver, robust=True)
+def _owe(
+    builder: str, booking: Booking, *, key: str | None = None, **params
+) -> OutgoingEmail | None:
+    """The email to the booking's contact, owed with the change: a provider
+    outage delays it and never undoes the step; ``key`` keeps a repeated cause
+    (a Stripe event, a housekeeping run) to one email, and None comes back for
+    the repeat."""
+    return owe_email(
+        f"events.emails.{builder}",
+        to=booking.email,
+        language=booking.language,
+        key=key,
+        **params,
+    )
 
 
 # --- Request ---------------------------------------------------
@@ -164,14 +172,14 @@ def request_booking(
         language=language,
     )
     _log(booking, "requested")
-    _after_commit(_send_request_received, booking.pk, language)
+    _owe("request_received", booking, booking_id=booking.pk)
+    owe_email(
+        "events.emails.staff_new_request",
+        to=SellerSettings.load().billing_email,
+        language=settings.LANGUAGE_CODE,
+        booking_id=booking.pk,
+    )
     return booking
-
-
-def _send_request_received(booking_id: int) -> None:
-    from events import emails
-
-    emails.send_request_received(Booking.objects.get(pk=booking_id))
 
 
 # --- Quote ---------------------------------------------------
@@ -291,14 +299,8 @@ def send_quote(booking: Booking, *, actor=None) -> Quote:
     )
     _save_lines(QuoteLine, "quote", quote, lines)
     _move(booking, State.QUOTED, actor=actor, action="quote_sent", note=quote.number)
-    _after_commit(_send_quote, quote.pk, booking.language)
+    _owe("quote", booking, key=f"quote:{quote.number}", quote_id=quote.pk)
     return quote
-
-
-def _send_quote(quote_id: int) -> None:
-    from events import emails
-
-    emails.send_quote(Quote.objects.select_related("booking").get(pk=quote_id))
 
 
 @transaction.atomic
@@ -388,7 +390,7 @@ def issue_invoice(booking: Booking, *, quote: Quote, actor=None) -> Invoice:
     invoice.save(update_fields=["pdf"])
     _push_to_stripe(invoice)
     _move(booking, State.INVOICED, actor=actor, action="invoiced", note=invoice.number)
-    _after_commit(_send_invoice, invoice.pk, booking.language)
+    _owe("invoice", booking, key=f"invoice:{invoice.number}", invoice_id=invoice.pk)
     return invoice
 
 
@@ -413,12 +415,6 @@ def _push_to_stripe(invoice: Invoice) -> None:
     invoice.save(update_fields=["stripe_invoice_id", "hosted_invoice_url"])
 
 
-def _send_invoice(invoice_id: int) -> None:
-    from events import emails
-
-    emails.send_invoice(Invoice.objects.select_related("booking").get(pk=invoice_id))
-
-
 # --- Payment ---------------------------------------------------
 
 
@@ -432,7 +428,7 @@ def record_payment(
     actor=None,
 ) -> Invoice:
     """Money arrived (Stripe's event, or a transfer an editor saw on the bank
-    statement). Once per invoice; the receipt goes after commit."""
+    statement). Once per invoice; the receipt is owed with it."""
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if invoice.is_credit_note:
         raise BookingError(_("A credit note is not paid."))
@@ -460,7 +456,7 @@ def record_payment(
     )
     if invoice.stripe_invoice_id and method != "stripe":
         _paid_out_of_band_at_stripe(invoice)
-    _after_commit(_send_receipt, invoice.pk, booking.language)
+    _owe("receipt", booking, key=f"receipt:{invoice.number}", invoice_id=invoice.pk)
     return invoice
 
 
@@ -506,12 +502,6 @@ def _paid_out_of_band_at_stripe(invoice: Invoice) -> None:
         logger.exception("Could not mark %s paid at Stripe", invoice.number)
 
 
-def _send_receipt(invoice_id: int) -> None:
-    from events import emails
-
-    emails.send_receipt(Invoice.objects.select_related("booking").get(pk=invoice_id))
-
-
 def apply_invoice_event(event: dict) -> bool:
     """Stripe's ``invoice.*`` events about a booking's invoice."""
     remote = event["data"]["object"]
@@ -545,27 +535,39 @@ def apply_invoice_event(event: dict) -> bool:
 
 
 def remind_overdue(*, today: datetime.date | None = None, every_days: int = 7) -> int:
-    """Email the contact of each overdue invoice, at most once a week. One
-    failing address does not stop the others; it is tried again next run."""
-    from events import emails, selectors
+    """Owe a reminder to the contact of each overdue invoice, at most once a
+    week; returns how many. The outbox sends them, and tries again an address
+    the provider refuses for now."""
+    from events import selectors
 
     today = today or timezone.localdate()
     since = timezone.now() - datetime.timedelta(days=every_days)
-    sent = 0
-    for invoice in selectors.overdue_invoices(today=today):
-        if invoice.reminded_at and invoice.reminded_at > since:
-            continue
-        try:
-            with translation.override(invoice.booking.language):
-                emails.send_reminder(invoice)
-        except Exception:
-            logger.exception("Could not remind %s", invoice.number)
-            continue
-        invoice.reminded_at = timezone.now()
-        invoice.save(update_fields=["reminded_at"])
-        _log(invoice.booking, "reminded", note=invoice.number)
-        sent += 1
-    return sent
+    reminded = 0
+    for overdue in selectors.overdue_invoices(today=today):
+        with transaction.atomic():
+            # Two runs at once wait here, and the second sees the first's
+            # reminded_at.
+            invoice = (
+                Invoice.objects.select_for_update(of=("self",))
+                .select_related("booking")
+                .get(pk=overdue.pk)
+            )
+            if invoice.reminded_at and invoice.reminded_at > since:
+                continue
+            owed = _owe(
+                "reminder",
+                invoice.booking,
+                key=f"reminder:{invoice.number}:{today.isoformat()}",
+                invoice_id=invoice.pk,
+            )
+            if owed is None:
+                # Already reminded today, whatever the interval asked for.
+                continue
+            invoice.reminded_at = timezone.now()
+            invoice.save(update_fields=["reminded_at"])
+            _log(invoice.booking, "reminded", note=invoice.number)
+        reminded += 1
+    return reminded
 
 
 # --- End of the road ---------------------------------------------------
@@ -666,7 +668,9 @@ def _issue_credit_note(invoice: Invoice, *, actor=None) -> Invoice:
     _log(booking, "credit_note", actor=actor, note=credit.number)
     if invoice.stripe_invoice_id:
         _cancel_at_stripe(invoice)
-    _after_commit(_send_credit_note, credit.pk, booking.language)
+    _owe(
+        "credit_note", booking, key=f"credit-note:{credit.number}", credit_id=credit.pk
+    )
     return credit
 
 
@@ -686,9 +690,3 @@ def _cancel_at_stripe(invoice: Invoice) -> None:
         raise BookingError(
             _("Stripe is unavailable: nothing was cancelled. Please try again shortly.")
         ) from None
-
-
-def _send_credit_note(credit_id: int) -> None:
-    from events import emails
-
-    emails.send_credit_note(Invoice.objects.select_related("booking").get(pk=credit_id))

@@ -6,6 +6,8 @@ concurrent buyers queue on that row, and the check constraint refuses anything
 that would still slip past. A hold lasts as long as its Stripe Checkout session
 (``expires_at``), so Stripe cannot take a payment for seats we have released.
 Seats become tickets only when the ``checkout.session.completed`` event is applied.
+Emails are owed in the transaction of the change (``core.outbox``) and sent after
+it commits.
 """
 
 import datetime
@@ -13,11 +15,12 @@ import logging
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config.errors import DomainError
+from core.outbox import owe_email
 from events.models import (
     ConferencePage,
     SeatOrder,
@@ -214,10 +217,22 @@ def confirm_paid_session(session: dict) -> bool:
         WaitingListEntry.objects.filter(pk=order.waiting_entry_id).update(
             status=WaitingListEntry.Status.BOOKED
         )
-    # robust: a failing email provider is logged, and the tickets stay on the
-    # order page; the payment is recorded either way.
-    transaction.on_commit(lambda: _send_tickets(order.pk), robust=True)
+    _owe("tickets", order, key=f"tickets:{order.pk}")
     return True
+
+
+def _owe(builder: str, order: SeatOrder, *, key: str, **params) -> None:
+    """The email to the buyer, owed with the change: a provider outage delays it
+    and never undoes the payment; ``key`` keeps a Stripe event delivered twice to
+    one email."""
+    owe_email(
+        f"events.emails.{builder}",
+        to=order.email,
+        language=order.language,
+        key=key,
+        order_id=order.pk,
+        **params,
+    )
 
 
 def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
@@ -238,15 +253,7 @@ def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
     )
     if late:
         logger.warning("Seat order %s paid after its seats went: refunded", order.pk)
-    transaction.on_commit(lambda: _send_refund(order.pk, late), robust=True)
-
-
-def _send_refund(order_id: int, late: bool) -> None:
-    from events import emails
-
-    order = SeatOrder.objects.select_related("conference").get(pk=order_id)
-    with translation.override(order.language):
-        emails.send_refund(order, late=late)
+    _owe("refund", order, key=f"refund:seat-order:{order.pk}", late=late)
 
 
 @transaction.atomic
@@ -278,14 +285,6 @@ def refund_order(order: SeatOrder, *, reason: str) -> SeatOrder:
     give_back_seats(order.conference_id, order.seats)
     offer_freed_seats(order.conference)
     return order
-
-
-def _send_tickets(order_id: int) -> None:
-    from events import emails
-
-    order = SeatOrder.objects.select_related("conference").get(pk=order_id)
-    with translation.override(order.language):
-        emails.send_tickets(order)
 
 
 def expire_session(session: dict) -> bool:
@@ -403,16 +402,8 @@ def offer_freed_seats(conference: ConferencePage) -> list[SeatOrder]:
             entry.offered_at = timezone.now()
             entry.save(update_fields=["status", "offered_at"])
             offers.append(order)
-            transaction.on_commit(lambda pk=order.pk: _send_offer(pk), robust=True)
+            _owe("waiting_offer", order, key=f"waiting-offer:{order.pk}")
     return offers
-
-
-def _send_offer(order_id: int) -> None:
-    from events import emails
-
-    order = SeatOrder.objects.select_related("conference").get(pk=order_id)
-    with translation.override(order.language):
-        emails.send_waiting_list_offer(order)
 
 
 # --- At the door ------------------------------------------------------------------

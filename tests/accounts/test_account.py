@@ -155,3 +155,39 @@ def test_each_room_erases_its_data_before_the_account_goes(
 
     assert erased == [True]
     assert not User.objects.filter(pk=reader.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_emails_we_sent_are_in_the_export_and_go_with_the_account(
+    logged_in, reader
+):
+    from core.models import OutgoingEmail
+
+    OutgoingEmail.objects.create(
+        builder="subscriptions.emails.welcome",
+        language="fr",
+        recipient="lea@example.org",
+        subject="[Versus] Bienvenue parmi les abonnés",
+        status="sent",
+    )
+    OutgoingEmail.objects.create(
+        builder="subscriptions.emails.welcome",
+        language="fr",
+        recipient="autre@example.org",
+        subject="[Versus] Bienvenue parmi les abonnés",
+        status="sent",
+    )
+
+    data = json.loads(logged_in.get("/compte/mes-donnees/").content)
+    logged_in.post("/compte/supprimer/", {"password": "versus-demo"})
+
+    assert [email["subject"] for email in data["emails"]] == [
+        "[Versus] Bienvenue parmi les abonnés"
+    ]
+    assert data["emails"][0]["status"] == "sent"
+    remaining = OutgoingEmail.objects.order_by("pk")
+    # The other reader's email stays; the goodbye is the only one left to Léa.
+    assert [(e.recipient, e.builder) for e in remaining] == [
+        ("autre@example.org", "subscriptions.emails.welcome"),
+        ("lea@example.org", "accounts.emails.account_deleted"),
+    ]

@@ -4,6 +4,8 @@ from django.core import mail
 
 from accounts import services as account_services
 from accounts.factories import UserFactory
+from core import outbox
+from core.models import OutgoingEmail
 from debates import services
 from debates.factories import ReactionFactory
 from debates.models import Reaction
@@ -85,6 +87,36 @@ def test_an_approved_reaction_is_published_and_its_author_notified(
     assert mail.outbox[0].to == ["auteur@example.org"]
     assert mail.outbox[0].subject == "[Versus] Votre réaction est publiée"
     assert debate.full_url + "#reactions" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_approving_twice_owes_and_sends_one_email(
+    debate, author, editor, django_capture_on_commit_callbacks
+):
+    reaction = services.post_reaction(debate, user=author, tag="pour", text="Oui.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_reaction(reaction, editor=editor)
+        with pytest.raises(ReactionError):
+            services.approve_reaction(reaction, editor=editor)
+
+    owed = OutgoingEmail.objects.get(builder="debates.emails.reaction_approved")
+    assert owed.key == f"reaction-approved:{reaction.pk}"
+    assert owed.status == OutgoingEmail.Status.SENT
+    assert [m.to for m in mail.outbox] == [["auteur@example.org"]]
+
+
+@pytest.mark.django_db
+def test_an_author_gone_before_delivery_gets_no_email(debate, author, editor):
+    reaction = services.post_reaction(debate, user=author, tag="pour", text="Oui.")
+    services.approve_reaction(reaction, editor=editor)
+    author.delete()
+
+    assert outbox.send_due_emails() == 0
+
+    owed = OutgoingEmail.objects.get(key=f"reaction-approved:{reaction.pk}")
+    assert owed.status == OutgoingEmail.Status.CANCELLED
+    assert mail.outbox == []
 
 
 @pytest.mark.django_db

@@ -29,6 +29,7 @@ from events.models import (
     Quote,
 )
 from subscriptions.models import money
+from tests.stripe_fake.objects import build
 
 YEAR = timezone.localdate().year
 LISTING = "/admin/events/bookings/"
@@ -769,24 +770,25 @@ def test_an_editor_refunds_a_paid_card_order_and_the_seats_go_back(
         email="ana@example.org",
     )
     billing.receive_event(
-        {
-            "id": "evt_paid_seats",
-            "object": "event",
-            "type": "checkout.session.completed",
-            "api_version": "2026-10-28.endive",
-            "created": 1_795_000_000,
-            "livemode": False,
-            "data": {
-                "object": {
-                    "id": "cs_1",
-                    "object": "checkout.session",
-                    "mode": "payment",
-                    "payment_status": "paid",
-                    "payment_intent": "pi_1",
-                    "metadata": {"seat_order": str(order.pk)},
-                }
+        build(
+            "event",
+            id="evt_paid_seats",
+            type="checkout.session.completed",
+            api_version="2026-10-28.endive",
+            created=1_795_000_000,
+            livemode=False,
+            data={
+                "object": build(
+                    "checkout.session",
+                    id="cs_1",
+                    mode="payment",
+                    status="complete",
+                    payment_status="paid",
+                    payment_intent="pi_1",
+                    metadata={"seat_order": str(order.pk)},
+                )
             },
-        }
+        )
     )
     client.force_login(editor)
     url = reverse("events_bookings:seat_order", args=[order.pk])

@@ -11,11 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
+from core import outbox
+from core.models import OutgoingEmail
 from events import services
 from events.models import Booking, BookingLog, Invoice, Quote, SeatStock
 from subscriptions import services as billing
 from subscriptions.models import money
 from tests.events.conftest import VALID_SIRET
+from tests.stripe_fake.objects import build
 from tests.subscriptions.fake_stripe import event
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +98,22 @@ def test_a_town_hall_asks_for_a_quote_from_the_offer_page(
         "culture@saint-debat.example",
         "facturation@versus.example",
     ]
+
+
+def test_an_english_request_is_acknowledged_in_english_and_told_to_us_in_french(
+    offer, town_hall, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_booking(offer, town_hall, language="en")
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert (
+        by_recipient["culture@saint-debat.example"].subject
+        == "[Versus] We have your request"
+    )
+    assert by_recipient["facturation@versus.example"].subject.startswith(
+        "[Versus] Nouvelle demande de réservation"
+    )
 
 
 @pytest.mark.parametrize(
@@ -447,13 +466,16 @@ def test_cancelling_before_an_invoice_issues_no_credit_note(offer, town_hall):
     assert Invoice.objects.count() == 0
 
 
-def test_overdue_invoices_get_one_reminder_a_week(offer, town_hall):
+def test_overdue_invoices_get_one_reminder_a_week(
+    offer, town_hall, django_capture_on_commit_callbacks
+):
     invoice = invoiced(offer, town_hall)
     later = invoice.due_on + datetime.timedelta(days=1)
     mail.outbox.clear()
 
-    assert services.remind_overdue(today=later) == 1
-    assert services.remind_overdue(today=later) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.remind_overdue(today=later) == 1
+        assert services.remind_overdue(today=later) == 0
 
     assert len(mail.outbox) == 1
     assert invoice.number in mail.outbox[0].subject
@@ -464,32 +486,46 @@ def test_overdue_invoices_get_one_reminder_a_week(offer, town_hall):
 
 
 def stripe_invoicing(stripe_http):
-    stripe_http.route("post", "/v1/customers", {"id": "cus_town", "object": "customer"})
+    stripe_http.route("post", "/v1/customers", build("customer", id="cus_town"))
     stripe_http.route(
-        "get", "/v1/tax_rates", {"object": "list", "data": [], "has_more": False}
+        "get",
+        "/v1/tax_rates",
+        {"object": "list", "data": [], "has_more": False, "url": "/v1/tax_rates"},
     )
     stripe_http.route(
         "post",
         "/v1/tax_rates",
-        {"id": "txr_fr20", "object": "tax_rate", "percentage": 20.0, "country": "FR"},
+        build(
+            "tax_rate",
+            id="txr_fr20",
+            active=True,
+            country="FR",
+            display_name="TVA",
+            inclusive=False,
+            jurisdiction="FR",
+            percentage=20.0,
+        ),
     )
     stripe_http.route(
         "post",
         "/v1/invoices",
-        {"id": "in_town", "object": "invoice", "status": "draft"},
+        build(
+            "invoice", id="in_town", status="draft", collection_method="send_invoice"
+        ),
     )
     stripe_http.route(
-        "post", "/v1/invoiceitems", {"id": "ii_1", "object": "invoiceitem"}
+        "post", "/v1/invoiceitems", build("invoiceitem", id="ii_1", invoice="in_town")
     )
     stripe_http.route(
         "post",
         "/v1/invoices/in_town/finalize",
-        {
-            "id": "in_town",
-            "object": "invoice",
-            "status": "open",
-            "hosted_invoice_url": "https://invoice.stripe.com/i/in_town",
-        },
+        build(
+            "invoice",
+            id="in_town",
+            status="open",
+            collection_method="send_invoice",
+            hosted_invoice_url="https://invoice.stripe.com/i/in_town",
+        ),
     )
 
 
@@ -540,14 +576,14 @@ def test_stripes_invoice_paid_event_marks_the_booking_paid(
 ):
     stripe_invoicing(stripe_http)
     invoice = invoiced(offer, town_hall)
-    paid = {
-        "id": "in_town",
-        "object": "invoice",
-        "status": "paid",
-        "metadata": {"booking": str(invoice.booking_id), "number": invoice.number},
-        "parent": None,
-        "status_transitions": {"paid_at": 1_795_000_000},
-    }
+    paid = build(
+        "invoice",
+        id="in_town",
+        status="paid",
+        metadata={"booking": str(invoice.booking_id), "number": invoice.number},
+        parent=None,
+        status_transitions={"paid_at": 1_795_000_000},
+    )
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -563,12 +599,81 @@ def test_stripes_invoice_paid_event_marks_the_booking_paid(
     assert len(mail.outbox) == 1
 
 
+def test_a_whole_invoice_paid_through_the_webhook_marks_the_booking_paid(
+    client, offer, town_hall, stripe_http, django_capture_on_commit_callbacks
+):
+    """The conference invoice as Stripe sends it (lines, decimal amounts as
+    strings, taxes), signed, through the same endpoint and event log as the
+    readers' subscriptions."""
+    from tests.conftest import WEBHOOK_SECRET
+    from tests.stripe_fake.objects import validate
+    from tests.subscriptions.fake_stripe import signed
+
+    stripe_invoicing(stripe_http)
+    invoice = invoiced(offer, town_hall)
+    line = build(
+        "line_item",
+        amount=180000,
+        currency="eur",
+        description="Débat en mairie",
+        invoice="in_town",
+        quantity=1,
+        pricing={
+            "type": "price_details",
+            "price_details": {"price": "price_town", "product": "prod_debate"},
+            "unit_amount_decimal": "180000.00",
+        },
+    )
+    paid = build(
+        "invoice",
+        id="in_town",
+        number=invoice.number,
+        status="paid",
+        collection_method="send_invoice",
+        currency="eur",
+        total=216000,
+        amount_due=216000,
+        amount_paid=216000,
+        lines={"data": [line], "has_more": False, "url": "/v1/invoices/in_town/lines"},
+        metadata={"booking": str(invoice.booking_id), "number": invoice.number},
+        parent=None,
+        status_transitions={"paid_at": 1_795_000_000},
+    )
+    payload = event("invoice.paid", paid)
+    assert validate("event", payload) == []
+    body, header = signed(payload, WEBHOOK_SECRET)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/stripe/webhook/",
+            body,
+            content_type="application/json",
+            headers={"Stripe-Signature": header},
+        )
+
+    assert response.status_code == 200
+    from subscriptions.models import StripeEvent
+
+    record = StripeEvent.objects.get(id=payload["id"])
+    assert record.outcome == "applied"
+    assert record.body == body
+    invoice.refresh_from_db()
+    assert invoice.payment_method == "stripe"
+    assert invoice.booking.state == Booking.State.PAID
+    assert [m.subject for m in mail.outbox] == [
+        f"[Versus] Paiement reçu pour la facture n°\xa0{invoice.number}"
+    ]
+
+
 def test_a_transfer_recorded_by_hand_is_marked_paid_out_of_band_at_stripe(
     offer, town_hall, stripe_http
 ):
     stripe_invoicing(stripe_http)
     stripe_http.route(
-        "post", "/v1/invoices/in_town/pay", {"id": "in_town", "status": "paid"}
+        "post",
+        "/v1/invoices/in_town/pay",
+        build("invoice", id="in_town", status="paid"),
     )
     invoice = invoiced(offer, town_hall)
 
@@ -582,9 +687,19 @@ def test_cancelling_at_stripe_voids_an_unpaid_invoice_and_credits_a_paid_one(
     offer, town_hall, stripe_http
 ):
     stripe_invoicing(stripe_http)
-    stripe_http.route("post", "/v1/invoices/in_town/void", {"id": "in_town"})
-    stripe_http.route("post", "/v1/invoices/in_town/pay", {"id": "in_town"})
-    stripe_http.route("post", "/v1/credit_notes", {"id": "cn_1"})
+    stripe_http.route(
+        "post",
+        "/v1/invoices/in_town/void",
+        build("invoice", id="in_town", status="void"),
+    )
+    stripe_http.route(
+        "post",
+        "/v1/invoices/in_town/pay",
+        build("invoice", id="in_town", status="paid"),
+    )
+    stripe_http.route(
+        "post", "/v1/credit_notes", build("credit_note", id="cn_1", invoice="in_town")
+    )
     unpaid = invoiced(offer, town_hall)
     services.cancel_booking(unpaid.booking, reason="Salle indisponible")
     assert len(stripe_http.calls_to("post", "/v1/invoices/in_town/void")) == 1
@@ -599,24 +714,55 @@ def test_cancelling_at_stripe_voids_an_unpaid_invoice_and_credits_a_paid_one(
     assert Invoice.objects.filter(kind=Invoice.Kind.CREDIT_NOTE).count() == 2
 
 
-def test_a_failing_email_provider_does_not_undo_or_break_a_sent_quote(
-    offer, town_hall, monkeypatch, caplog, django_capture_on_commit_callbacks
+def test_a_failing_email_provider_delays_the_quote_and_undoes_nothing(
+    offer, town_hall, provider, django_capture_on_commit_callbacks
 ):
-    from events import emails
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = offer_booking(offer, town_hall)
+    mail.outbox.clear()
+    provider.up = False
 
-    booking = offer_booking(offer, town_hall)
-
-    def refuse(quote):
-        raise ConnectionError("the provider is down")
-
-    monkeypatch.setattr(emails, "send_quote", refuse)
     with django_capture_on_commit_callbacks(execute=True):
         quote = services.send_quote(booking)
 
     booking.refresh_from_db()
     assert booking.state == Booking.State.QUOTED
     assert quote.number == f"DEV-{YEAR}-0001"
-    assert "the provider is down" in caplog.text
+    owed = OutgoingEmail.objects.get(key=f"quote:{quote.number}")
+    assert owed.status == OutgoingEmail.Status.OWED
+    assert owed.attempts == 1
+    assert "the provider is down" in owed.last_error
+    assert owed.next_attempt_at > timezone.now()
+    assert mail.outbox == []
+
+    provider.up = True
+    later = owed.next_attempt_at + datetime.timedelta(seconds=1)
+    assert outbox.send_due_emails(now=later) == 1
+    assert outbox.send_due_emails(now=later + datetime.timedelta(hours=1)) == 0
+
+    owed.refresh_from_db()
+    assert owed.status == OutgoingEmail.Status.SENT
+    assert len(mail.outbox) == 1
+    assert quote.number in mail.outbox[0].subject
+    assert mail.outbox[0].to == ["culture@saint-debat.example"]
+    assert mail.outbox[0].attachments[0][0] == f"{quote.number}.pdf"
+
+
+def test_a_housekeeping_run_repeated_the_same_day_reminds_once(
+    offer, town_hall, django_capture_on_commit_callbacks
+):
+    invoice = invoiced(offer, town_hall)
+    later = invoice.due_on + datetime.timedelta(days=1)
+    mail.outbox.clear()
+
+    # Even told to remind at every run, the same day's reminder is owed once.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.remind_overdue(today=later, every_days=0) == 1
+        assert services.remind_overdue(today=later, every_days=0) == 0
+
+    assert OutgoingEmail.objects.filter(builder="events.emails.reminder").count() == 1
+    assert [message.to for message in mail.outbox] == [["culture@saint-debat.example"]]
+    assert [action for action, _state in states(invoice.booking)].count("reminded") == 1
 
 
 def test_paid_bookings_of_ended_conferences_are_closed_by_housekeeping(

@@ -11,9 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from core import outbox
+from core.models import OutgoingEmail
 from events import services
 from events.models import SeatOrder, SeatStock, Ticket, WaitingListEntry
 from subscriptions import services as billing
+from tests.stripe_fake.objects import build
 from tests.subscriptions.fake_stripe import event, signed
 
 pytestmark = pytest.mark.django_db
@@ -39,15 +42,18 @@ def stock(conference) -> SeatStock:
 
 
 def paid_session(order, session_id="cs_test_1"):
-    return {
-        "id": session_id,
-        "object": "checkout.session",
-        "mode": "payment",
-        "status": "complete",
-        "payment_status": "paid",
-        "payment_intent": "pi_1",
-        "metadata": {"seat_order": str(order.pk)},
-    }
+    return build(
+        "checkout.session",
+        id=session_id,
+        mode="payment",
+        status="complete",
+        payment_status="paid",
+        payment_intent="pi_1",
+        metadata={"seat_order": str(order.pk)},
+        amount_subtotal=order.amount_cents,
+        amount_total=order.amount_cents,
+        currency="eur",
+    )
 
 
 # --- Holding ----------------------------------------------------------------------------
@@ -164,6 +170,59 @@ def test_only_the_stripe_event_confirms_the_order_and_makes_one_ticket_per_seat(
     ]
 
 
+def test_a_paid_session_told_twice_owes_and_sends_its_tickets_once(
+    small_conference, django_capture_on_commit_callbacks
+):
+    order = hold(small_conference, quantity=2)
+    completed = event("checkout.session.completed", paid_session(order))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        billing.receive_event(completed)
+        billing.receive_event(completed)
+        billing.receive_event(
+            event("checkout.session.async_payment_succeeded", paid_session(order))
+        )
+
+    owed = OutgoingEmail.objects.get(builder="events.emails.tickets")
+    assert owed.key == f"tickets:{order.pk}"
+    assert owed.status == OutgoingEmail.Status.SENT
+    assert [message.to for message in mail.outbox] == [["ana@example.org"]]
+
+
+def test_a_failing_email_provider_delays_the_tickets_and_keeps_the_payment(
+    small_conference, provider, django_capture_on_commit_callbacks
+):
+    order = hold(small_conference, quantity=2)
+    provider.up = False
+
+    with django_capture_on_commit_callbacks(execute=True):
+        billing.receive_event(event("checkout.session.completed", paid_session(order)))
+
+    order.refresh_from_db()
+    assert order.status == SeatOrder.Status.PAID
+    assert order.tickets.count() == 2
+    owed = OutgoingEmail.objects.get(key=f"tickets:{order.pk}")
+    assert owed.status == OutgoingEmail.Status.OWED
+    assert owed.attempts == 1
+    assert "the provider is down" in owed.last_error
+    assert owed.next_attempt_at > timezone.now()
+    assert mail.outbox == []
+
+    provider.up = True
+    later = owed.next_attempt_at + datetime.timedelta(seconds=1)
+    assert outbox.send_due_emails(now=later) == 1
+    assert outbox.send_due_emails(now=later + datetime.timedelta(hours=1)) == 0
+
+    owed.refresh_from_db()
+    assert owed.status == OutgoingEmail.Status.SENT
+    assert len(mail.outbox) == 1
+    assert [name for name, _content, _type in mail.outbox[0].attachments] == [
+        "billet-1.png",
+        "billet-2.png",
+        f"versus-{small_conference.slug}.ics",
+    ]
+
+
 def test_an_unpaid_session_confirms_nothing(small_conference):
     order = hold(small_conference)
     session = paid_session(order) | {"payment_status": "unpaid"}
@@ -202,11 +261,14 @@ def test_the_stripe_checkout_is_a_payment_session_that_expires_with_the_hold(
     stripe_http.route(
         "post",
         "/v1/checkout/sessions",
-        {
-            "id": "cs_live_1",
-            "object": "checkout.session",
-            "url": "https://checkout.stripe.com/c/cs_live_1",
-        },
+        build(
+            "checkout.session",
+            id="cs_live_1",
+            mode="payment",
+            status="open",
+            payment_status="unpaid",
+            url="https://checkout.stripe.com/c/cs_live_1",
+        ),
     )
     order = hold(small_conference, quantity=2)
 
@@ -459,7 +521,9 @@ def test_a_payment_after_the_seats_went_is_refunded_not_oversold(
     small_conference, stripe_http, django_capture_on_commit_callbacks
 ):
     stripe_http.route(
-        "post", "/v1/refunds", {"id": "re_1", "object": "refund", "status": "succeeded"}
+        "post",
+        "/v1/refunds",
+        build("refund", id="re_1", status="succeeded", payment_intent="pi_1"),
     )
     late = hold(small_conference, quantity=2)
     services.release_order(late.pk)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.factories import UserFactory
+from core.models import OutgoingEmail
 from newsroom import services
 from newsroom.factories import ContributorFactory, ExpertApplicationFactory
 from newsroom.models import Contributor, ExpertApplication
@@ -346,6 +347,24 @@ def test_deciding_twice_in_the_admin_is_refused_with_a_message(
     messages = [str(m) for m in response.context["messages"]]
     assert len(messages) == 1
     assert messages[0] != ""
+
+
+@pytest.mark.django_db
+def test_a_retried_accept_click_owes_and_sends_one_email(
+    admin_client, home_page, application, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"{ADMIN}accept/{application.pk}/")
+        admin_client.post(f"{ADMIN}accept/{application.pk}/")
+        admin_client.post(f"{ADMIN}decline/{application.pk}/", {"reason": "Non."})
+
+    application.refresh_from_db()
+    assert application.status == ExpertApplication.Status.ACCEPTED
+    owed = OutgoingEmail.objects.get(key=f"application-decision:{application.pk}")
+    assert owed.builder == "newsroom.emails.application_accepted"
+    assert owed.status == OutgoingEmail.Status.SENT
+    assert OutgoingEmail.objects.count() == 1
+    assert [m.to for m in mail.outbox] == [["odile@example.org"]]
 
 
 @pytest.mark.django_db

@@ -176,15 +176,21 @@ def test_every_active_editor_is_told_in_their_own_language(
     with django_capture_on_commit_callbacks(execute=True):
         apply(client)
 
+    # One email per editor: nobody sees the others' addresses.
     to_editors = [m for m in mail.outbox if m.to != ["odile@example.org"]]
-    by_recipients = {tuple(m.to): m for m in to_editors}
-    assert set(by_recipients) == {
-        ("chef@example.org", "editeur@example.org"),
+    by_recipient = {tuple(m.to): m for m in to_editors}
+    assert len(to_editors) == 3
+    assert set(by_recipient) == {
+        ("chef@example.org",),
+        ("editeur@example.org",),
         ("moderatrice@example.org",),
     }
     assert (
-        by_recipients[("moderatrice@example.org",)].subject
+        by_recipient[("moderatrice@example.org",)].subject
         == "[Versus] New expert application: Odile Fontaine"
+    )
+    assert by_recipient[("chef@example.org",)].subject == translated(
+        "fr", "[Versus] New expert application: %(name)s", name="Odile Fontaine"
     )
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.models import OutgoingEmail
 from debates.factories import (
     DebateIndexPageFactory,
     ProposalFactory,
@@ -64,6 +65,26 @@ def test_publishing_a_poll_tells_its_proposers_once(
     assert len(polled) == 1
     assert polled[0].to == [proposer.email]
     assert poll.url in polled[0].body
+
+
+@pytest.mark.django_db
+def test_a_poll_published_twice_owes_its_proposer_one_email(
+    poll_index, proposer, django_capture_on_commit_callbacks
+):
+    proposal = ProposalFactory(author=proposer, question="Faut-il taxer le kérosène ?")
+    poll = TopicPollPageFactory(
+        parent=poll_index, live=False, options=[proposal, "Faut-il tout changer ?"]
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        poll.save_revision().publish()
+        services.notify_put_to_poll(poll)
+
+    owed = OutgoingEmail.objects.get(builder="debates.polls.emails.proposal_notice")
+    assert owed.key == f"proposal-notice:{proposal.pk}:polled"
+    assert owed.status == OutgoingEmail.Status.SENT
+    assert owed.params["poll_id"] == poll.pk
+    assert [m.to for m in mail.outbox] == [[proposer.email]]
 
 
 @pytest.mark.django_db

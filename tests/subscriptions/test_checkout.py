@@ -9,12 +9,13 @@ from subscriptions import services
 from subscriptions.access import has_reader_access
 from subscriptions.factories import SubscriptionFactory
 from subscriptions.models import BillingAccount, Subscription
+from tests.stripe_fake.objects import build
 from tests.subscriptions.fake_stripe import checkout_session
 
 
 @pytest.fixture
 def stripe_checkout(stripe_http, reader):
-    stripe_http.route("post", "/v1/customers", {"id": "cus_new", "object": "customer"})
+    stripe_http.route("post", "/v1/customers", build("customer", id="cus_new"))
     stripe_http.route(
         "post",
         "/v1/checkout/sessions",

@@ -1,45 +1,128 @@
-"""reconcile_stripe catches up when webhooks went missing."""
-
-import datetime
+"""reconcile_stripe catches up when webhooks went missing, and says truthfully
+what it changed."""
 
 import pytest
-from django.core.management import call_command
-from django.utils import timezone
+from django.core.management import CommandError, call_command
 
+from subscriptions import services
 from subscriptions.factories import SubscriptionFactory
+from subscriptions.gateway import GatewayError
 from subscriptions.models import StripeEvent, Subscription
 from tests.subscriptions.fake_stripe import event, subscription
 
 
-@pytest.mark.django_db
-def test_undelivered_events_and_stale_subscriptions_are_caught_up(
-    customer, plan, stripe_http
-):
-    # sub_2 ended at Stripe, but the event never reached us.
-    stale = SubscriptionFactory(
-        account=customer,
-        plan=plan,
-        stripe_subscription_id="sub_2",
-        current_period_end=timezone.now() - datetime.timedelta(days=3),
-    )
-    stripe_http.route(
-        "get", "/v1/subscriptions/sub_2", subscription("sub_2", status="canceled")
-    )
-    # sub_1 was created at Stripe; its event is in Stripe's undelivered list.
-    stripe_http.route("get", "/v1/subscriptions/sub_1", subscription("sub_1"))
-    missed = event("customer.subscription.created", subscription("sub_1"))
-    stripe_http.route(
-        "get",
-        "/v1/events",
-        {"object": "list", "data": [missed], "has_more": False, "url": "/v1/events"},
-    )
+def listing(*objects, url="/v1/subscriptions"):
+    return {"object": "list", "data": list(objects), "has_more": False, "url": url}
 
+
+def reconcile(capsys) -> str:
     call_command("reconcile_stripe")
+    return capsys.readouterr().out.strip()
 
-    stale.refresh_from_db()
-    assert stale.status == "canceled"
+
+@pytest.fixture
+def stripe_lists(stripe_http):
+    """What Stripe lists: its subscriptions, and the events it could not deliver."""
+    state = {"subscriptions": [], "events": []}
+    stripe_http.route(
+        "get", "/v1/subscriptions", lambda form: listing(*state["subscriptions"])
+    )
+    stripe_http.route(
+        "get", "/v1/events", lambda form: listing(*state["events"], url="/v1/events")
+    )
+    return state
+
+
+@pytest.mark.django_db
+def test_an_undelivered_event_is_applied_once_and_counted_once(
+    customer, plan, stripe_http, stripe_lists, capsys
+):
+    remote = subscription("sub_1")
+    stripe_http.route("get", "/v1/subscriptions/sub_1", remote)
+    missed = event("customer.subscription.created", remote)
+    stripe_lists["events"] = [missed]
+    stripe_lists["subscriptions"] = [remote]
+
+    first = reconcile(capsys)
+    second = reconcile(capsys)
+
+    assert first == (
+        "undelivered events applied: 1; failed events applied: 0; "
+        "subscriptions repaired: 0; failures: 0"
+    )
+    assert second == (
+        "undelivered events applied: 0; failed events applied: 0; "
+        "subscriptions repaired: 0; failures: 0"
+    )
     assert Subscription.objects.get(stripe_subscription_id="sub_1").status == "active"
     assert StripeEvent.objects.get(id=missed["id"]).outcome == "applied"
     listed = stripe_http.calls_to("get", "/v1/events")[0]["query"]
     assert listed["delivery_success"] == ["false"]
-    assert listed["types[1]"] == ["customer.subscription.created"]
+    assert "customer.subscription.created" in [
+        value[0] for name, value in listed.items() if name.startswith("types[")
+    ]
+
+
+@pytest.mark.parametrize("status", ["paused", "canceled", "unpaid"])
+@pytest.mark.django_db
+def test_a_subscription_that_stopped_at_stripe_is_repaired_and_reported(
+    customer, plan, stripe_http, stripe_lists, capsys, status
+):
+    local = SubscriptionFactory(
+        account=customer, plan=plan, stripe_subscription_id="sub_2", status="active"
+    )
+    remote = subscription("sub_2", status=status)
+    stripe_http.route("get", "/v1/subscriptions/sub_2", remote)
+    stripe_lists["subscriptions"] = [remote]
+
+    first = reconcile(capsys)
+    second = reconcile(capsys)
+
+    local.refresh_from_db()
+    assert local.status == status
+    assert not local.grants_access()
+    assert "subscriptions repaired: 1;" in first
+    assert "subscriptions repaired: 0;" in second
+    # Nothing differed the second time: no subscription was fetched again.
+    assert len(stripe_http.calls_to("get", "/v1/subscriptions/sub_2")) == 1
+
+
+@pytest.mark.django_db
+def test_subscriptions_of_other_customers_are_left_alone(
+    customer, plan, stripe_http, stripe_lists, capsys
+):
+    stripe_lists["subscriptions"] = [subscription("sub_9", customer="cus_other")]
+
+    output = reconcile(capsys)
+
+    assert "subscriptions repaired: 0;" in output
+    assert not Subscription.objects.exists()
+    assert not stripe_http.calls_to("get", "/v1/subscriptions/sub_9")
+
+
+@pytest.mark.django_db
+def test_a_failed_event_is_applied_again(
+    customer, plan, stripe_http, stripe_lists, capsys
+):
+    remote = subscription("sub_1")
+    payload = event("customer.subscription.created", remote, event_id="evt_failed")
+    stripe_http.failures = [500, 500, 500]
+    with pytest.raises(GatewayError, match="boom"):
+        services.receive_event(payload)
+    assert StripeEvent.objects.get(id="evt_failed").outcome == "failed"
+    stripe_http.route("get", "/v1/subscriptions/sub_1", remote)
+    stripe_lists["subscriptions"] = [remote]
+
+    output = reconcile(capsys)
+
+    assert "failed events applied: 1;" in output
+    assert StripeEvent.objects.get(id="evt_failed").outcome == "applied"
+    assert Subscription.objects.get().status == "active"
+
+
+@pytest.mark.django_db
+def test_stripe_unreachable_is_a_failure(customer, stripe_http, stripe_lists):
+    stripe_http.failures = [500, 500, 500]
+
+    with pytest.raises(CommandError, match="Stripe could not be reached"):
+        call_command("reconcile_stripe")

@@ -1,57 +1,117 @@
-"""Daily: catch up with Stripe when webhooks went missing.
+"""Daily: catch up with Stripe when webhooks went missing or failed here.
 
-1. Events Stripe could not deliver (the last 30 days Stripe keeps) are applied.
+1. Events Stripe could not deliver (it keeps them 30 days) that were never
+   applied here are applied.
 2. Events stored here whose application failed are applied again.
-3. Subscriptions still granting access after their paid period ended are
-   re-fetched and saved as Stripe holds them.
+3. Every subscription Stripe holds for one of our readers is compared with ours,
+   and re-read and saved where they differ (paused, cancelled, renewed or any
+   other change whose event was lost).
+
+It says what it changed, 0 when nothing did, and exits non-zero only when
+something could not be applied or Stripe could not be reached.
 """
 
-import datetime
-
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from subscriptions import services
-from subscriptions.gateway import get_gateway
-from subscriptions.models import StripeEvent, Subscription
+from subscriptions.gateway import GatewayError, get_gateway
+from subscriptions.models import BillingAccount, StripeEvent, Subscription
 
 
 class Command(BaseCommand):
-    help = "Apply undelivered or failed Stripe events; re-fetch stale subscriptions."
+    help = (
+        "Apply undelivered or failed Stripe events; repair subscriptions that differ."
+    )
 
     def handle(self, *args, **options):
         gateway = get_gateway()
-        applied = failed = 0
-        for event in gateway.undelivered_events(sorted(services.HANDLED)):
-            applied, failed = self._apply(event, applied, failed)
-        for record in StripeEvent.objects.filter(outcome=StripeEvent.Outcome.FAILED):
-            applied, failed = self._apply(record.payload, applied, failed)
-        stale = Subscription.objects.filter(
-            status__in=Subscription.ENTITLING,
-            stripe_subscription_id__isnull=False,
-            current_period_end__lt=timezone.now() - datetime.timedelta(days=1),
+        self.failures = 0
+        try:
+            undelivered = gateway.undelivered_events(sorted(services.HANDLED))
+            remote_subscriptions = gateway.list_subscriptions()
+        except GatewayError as error:
+            raise CommandError(f"Stripe could not be reached: {error}") from error
+        applied = self._apply_events(undelivered)
+        retried = self._apply_events(
+            record.payload
+            for record in StripeEvent.objects.filter(outcome=StripeEvent.Outcome.FAILED)
         )
-        refreshed = 0
-        for subscription in stale:
+        repaired = self._repair(remote_subscriptions)
+        self.stdout.write(
+            f"undelivered events applied: {applied}; failed events applied: "
+            f"{retried}; subscriptions repaired: {repaired}; failures: {self.failures}"
+        )
+        if self.failures:
+            raise CommandError(f"{self.failures} could not be applied (see above).")
+
+    def _apply_events(self, events) -> int:
+        """How many events this run applied that had not been applied before."""
+        count = 0
+        for event in events:
+            known = (
+                StripeEvent.objects.filter(id=event["id"])
+                .values_list("outcome", flat=True)
+                .first()
+            )
+            if known in StripeEvent.DONE:
+                continue
+            try:
+                record = services.receive_event(event)
+            except Exception as error:
+                self.failures += 1
+                self.stderr.write(f"{event.get('id')}: {error}")
+                continue
+            count += record.outcome == StripeEvent.Outcome.APPLIED
+        return count
+
+    def _repair(self, remote_subscriptions) -> int:
+        ours = set(
+            BillingAccount.objects.exclude(stripe_customer_id=None).values_list(
+                "stripe_customer_id", flat=True
+            )
+        )
+        local = {
+            row.stripe_subscription_id: row
+            for row in Subscription.objects.exclude(stripe_subscription_id=None)
+        }
+        repaired = 0
+        for remote in remote_subscriptions:
+            customer = services.stripe_ref(remote.get("customer"))
+            if customer not in ours:
+                continue
+            row = local.get(remote["id"])
+            if row is not None and not _differs(row, remote):
+                continue
             try:
                 with transaction.atomic():
-                    services.sync_subscription(subscription.stripe_subscription_id)
+                    sync = services.sync_subscription(
+                        remote["id"], customer_id=customer
+                    )
             except Exception as error:
-                self.stderr.write(f"{subscription.stripe_subscription_id}: {error}")
-            else:
-                refreshed += 1
-        self.stdout.write(
-            f"events applied: {applied}, failed: {failed}; "
-            f"subscriptions re-fetched: {refreshed}"
-        )
-        if failed:
-            raise SystemExit(1)
+                self.failures += 1
+                self.stderr.write(f"{remote['id']}: {error}")
+                continue
+            repaired += sync.changed
+        return repaired
 
-    def _apply(self, event, applied, failed):
-        try:
-            services.receive_event(event)
-        except Exception as error:
-            self.stderr.write(f"{event.get('id')}: {error}")
-            return applied, failed + 1
-        return applied + 1, failed
+
+def _differs(row: Subscription, remote: dict) -> bool:
+    """Whether the listed subscription says something ours does not."""
+    items = (remote.get("items") or {}).get("data") or []
+    return (
+        row.status != remote.get("status")
+        or row.cancel_at_period_end != bool(remote.get("cancel_at_period_end"))
+        or _ts(row.cancel_at) != remote.get("cancel_at")
+        or _ts(row.ended_at) != remote.get("ended_at")
+        or (
+            bool(items)
+            and _ts(row.current_period_end) != items[0].get("current_period_end")
+        )
+        or row.stripe_prices
+        != " ".join(services.stripe_ref(i.get("price")) or "" for i in items)
+    )
+
+
+def _ts(moment) -> int | None:
+    return int(moment.timestamp()) if moment else None
