@@ -45,14 +45,20 @@ run: demo ## Set everything up, then serve the site and its admin on http://127.
 test: install ## Set everything up, then run the whole test suite (browser tests included)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-# The poll benchmark rewrites docs/benchmarks.md, then the seat rush replaces only its
-# own section; the rush runs even when the polls fail, so that the report stays whole.
+# The poll benchmark rewrites docs/benchmarks.md, then the seat rush and the webhook
+# storm replace only their own sections; each runs even when one before it fails, so
+# that the report stays whole.
 .PHONY: bench
-bench: install ## Poll and seat-rush benchmarks on PostgreSQL and Redis, in docs/benchmarks.md
+bench: install ## Poll, seat-rush and webhook-storm benchmarks on PostgreSQL and Redis, in docs/benchmarks.md
 	status=0; \
 	$(PYTHON) -m tests.bench.polls || status=1; \
 	$(PYTHON) -m tests.bench.seats || status=1; \
+	$(PYTHON) -m tests.bench.storm || status=1; \
 	exit $$status
+
+.PHONY: storm
+storm: install ## Stripe webhook storm against production settings (PostgreSQL, Redis); fails on any mismatch
+	$(PYTHON) -m tests.bench.storm
 
 .PHONY: lint
 lint: install ## ruff, template formatting, Django checks and missing migrations

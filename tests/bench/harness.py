@@ -352,3 +352,20 @@ def machine(*, postgres_version: str, redis_version: str) -> dict[str, str]:
         "Redis": redis_version,
         "Code": _git_revision(),
     }
+
+
+# --- Report -------------------------------------------------------------------------
+
+
+def write_section(path: Path, section: str, start: str, end: str) -> None:
+    """Replace one benchmark's section of the report (between its ``start`` and
+    ``end`` markers), or add it at the end: each benchmark rewrites only its own."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if start in text and end in text.split(start, 1)[1]:
+        head, rest = text.split(start, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        text = head + section + ("\n" + tail if tail else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

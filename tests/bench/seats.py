@@ -56,6 +56,7 @@ from tests.bench.harness import (
     gunicorn,
     machine,
     recreate_database,
+    write_section,
 )
 from tests.bench.polls import (
     CLIENT_BOUND,
@@ -717,20 +718,6 @@ again on each run; its name must contain "bench"), and the poll benchmark's
     return f"{START_MARK}\n{section}{END_MARK}\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of the report, or add it at the end: the
-    poll benchmark rewrites the file and knows nothing of it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START_MARK in text and END_MARK in text.split(START_MARK, 1)[1]:
-        head, rest = text.split(START_MARK, 1)
-        tail = rest.split(END_MARK, 1)[1].lstrip("\n")
-        text = head + section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def failures_of(
     integrity: Integrity,
     phases: list[Phase],
@@ -883,7 +870,7 @@ def main() -> int:
             (page_queries_before, page_queries_after),
         ),
     )
-    write_section(REPORT, report(run))
+    write_section(REPORT, report(run), START_MARK, END_MARK)
 
     pay = run.kinds["pay"]
     print(
