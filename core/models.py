@@ -59,3 +59,8 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject or f"{self.builder} → {self.recipient}"
+
+    @property
+    def retry_at(self):
+        """When it is tried again, for an email still waiting; None otherwise."""
+        return self.next_attempt_at if self.status == self.Status.OWED else None

@@ -50,7 +50,8 @@ class OutgoingEmailViewSet(SnippetViewSet):
         "status",
         "attempts",
         DateColumn("created_at", label=gettext_lazy("Owed since")),
-        DateColumn("next_attempt_at", label=gettext_lazy("Next attempt")),
+        DateColumn("sent_at", label=gettext_lazy("Sent on")),
+        DateColumn("retry_at", label=gettext_lazy("Next attempt")),
     ]
     list_filter = {"status": ["exact"], "created_at": ["gte", "lte"]}
     search_fields = ["recipient", "subject", "key"]
