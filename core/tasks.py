@@ -12,8 +12,3 @@ from core import outbox
 @task(queue_name="email")
 def deliver_email(email_id: int) -> str:
     return outbox.deliver(email_id)
-
-
-@task(queue_name="email")
-def send_due_emails() -> int:
-    return outbox.send_due_emails()

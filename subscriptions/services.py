@@ -251,7 +251,8 @@ def sync_subscription(subscription_id: str, *, customer_id: str | None) -> Sync:
     A subscription we hold is followed whatever its price (access depends on
     its status alone); a price or a set of items we do not sell is flagged for
     the newsroom to check. One we have never seen is taken only if one of its
-    prices is ours: the Stripe account may sell other things."""
+    prices is ours or our Checkout made it (its metadata names the reader): the
+    Stripe account may sell other things."""
     account = _lock_account(customer_id)
     if account is None:
         logger.info(
