@@ -45,6 +45,18 @@ def stripe_http(settings, monkeypatch):
     return fake
 
 
+@pytest.fixture
+def provider(settings):
+    """The email provider, which a test can take down (``provider.down``) or
+    script send by send (``provider.script``)."""
+    from tests.core.provider import RefusingBackend
+
+    settings.MAILERS = {"default": {"BACKEND": "tests.core.provider.RefusingBackend"}}
+    RefusingBackend.reset()
+    yield RefusingBackend
+    RefusingBackend.reset()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: rate limits and cached pages of one test

@@ -44,28 +44,3 @@ def offer(index):
 @pytest.fixture
 def town_hall() -> dict:
     return dict(TOWN_HALL)
-
-
-class Provider:
-    """The email provider, which a test can take down and bring back."""
-
-    def __init__(self):
-        self.up = True
-
-
-@pytest.fixture
-def provider(monkeypatch) -> Provider:
-    import smtplib
-
-    from django.core.mail.backends.locmem import EmailBackend
-
-    state = Provider()
-    send_messages = EmailBackend.send_messages
-
-    def refuse_while_down(self, messages):
-        if not state.up:
-            raise smtplib.SMTPException("the provider is down")
-        return send_messages(self, messages)
-
-    monkeypatch.setattr(EmailBackend, "send_messages", refuse_while_down)
-    return state

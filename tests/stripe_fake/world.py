@@ -222,17 +222,22 @@ class World:
         subscription.update(changes)
         self._emit(kind, subscription, previous)
 
+    def _next_period(self, sub_id: str, *, paid: bool) -> dict:
+        """The subscription's next period starts, with its invoice."""
+        subscription = self.subscriptions[sub_id]
+        item = subscription["items"]["data"][0]
+        start = item["current_period_end"]
+        self.now = max(self.now, start) + 60
+        item["current_period_start"] = start
+        item["current_period_end"] = start + MONTH
+        invoice = self._invoice(subscription, paid=paid)
+        subscription["latest_invoice"] = invoice["id"]
+        return invoice
+
     def renew(self, sub_id: str) -> None:
         """The next period starts and its invoice is paid."""
         with self.lock:
-            subscription = self.subscriptions[sub_id]
-            item = subscription["items"]["data"][0]
-            start = item["current_period_end"]
-            self.now = max(self.now, start) + 60
-            item["current_period_start"] = start
-            item["current_period_end"] = start + MONTH
-            invoice = self._invoice(subscription, paid=True)
-            subscription["latest_invoice"] = invoice["id"]
+            invoice = self._next_period(sub_id, paid=True)
             self._emit("invoice.finalized", invoice)
             self._emit("invoice.paid", invoice)
             self._update(sub_id, status="active")
@@ -241,14 +246,7 @@ class World:
         """The next period's charge fails ``attempts`` times; the subscription
         ends in ``then`` (past_due while Stripe retries, unpaid after)."""
         with self.lock:
-            subscription = self.subscriptions[sub_id]
-            item = subscription["items"]["data"][0]
-            start = item["current_period_end"]
-            self.now = max(self.now, start) + 60
-            item["current_period_start"] = start
-            item["current_period_end"] = start + MONTH
-            invoice = self._invoice(subscription, paid=False)
-            subscription["latest_invoice"] = invoice["id"]
+            invoice = self._next_period(sub_id, paid=False)
             self._emit("invoice.finalized", invoice)
             for attempt in range(1, attempts + 1):
                 self._tick(3 * DAY)
@@ -266,14 +264,7 @@ class World:
     def require_action(self, sub_id: str) -> str:
         """The bank asks the reader to confirm the next payment (3-D Secure)."""
         with self.lock:
-            subscription = self.subscriptions[sub_id]
-            item = subscription["items"]["data"][0]
-            start = item["current_period_end"]
-            self.now = max(self.now, start) + 60
-            item["current_period_start"] = start
-            item["current_period_end"] = start + MONTH
-            invoice = self._invoice(subscription, paid=False)
-            subscription["latest_invoice"] = invoice["id"]
+            invoice = self._next_period(sub_id, paid=False)
             self._emit("invoice.payment_action_required", invoice)
             self._update(sub_id, status="past_due")
             return invoice["id"]

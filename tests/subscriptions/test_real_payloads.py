@@ -1,20 +1,18 @@
 """Stripe's events as Stripe sends them: whole objects, decimal amounts as
 strings, prices the site does not sell, a provider that refuses emails."""
 
-import datetime
 import json
 
 import pytest
 import stripe
 from django.core import mail
-from django.utils import timezone
 
-from core import outbox
 from core.models import OutgoingEmail
 from subscriptions.access import has_reader_access
 from subscriptions.factories import SubscriptionFactory
 from subscriptions.models import Payment, StripeEvent, Subscription
 from tests.conftest import WEBHOOK_SECRET
+from tests.core.provider import owed_then_sent_once
 from tests.subscriptions.fake_stripe import (
     PRICE,
     event,
@@ -233,21 +231,11 @@ def test_the_newsroom_sees_the_subscriptions_to_check(
 # --- Emails -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def refusing_provider(settings):
-    from tests.core.provider import RefusingBackend
-
-    settings.MAILERS = {"default": {"BACKEND": "tests.core.provider.RefusingBackend"}}
-    RefusingBackend.script = ["refuse"]
-    RefusingBackend.attempts = 0
-    yield RefusingBackend
-    RefusingBackend.script = []
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_provider_outage_never_fails_the_webhook_and_the_email_goes_later(
-    client, home_page, customer, remote, refusing_provider
+    client, home_page, customer, remote, provider
 ):
+    provider.script = ["refuse"]
     payload = event("customer.subscription.created", remote["sub_1"])
 
     response, _body = post(client, payload)
@@ -256,13 +244,9 @@ def test_a_provider_outage_never_fails_the_webhook_and_the_email_goes_later(
     assert (response.status_code, again.status_code) == (200, 200)
     assert StripeEvent.objects.get().outcome == "applied"
     assert access(customer)
-    welcome = OutgoingEmail.objects.get(key="welcome:sub_1")
-    assert welcome.status == "owed"
     assert mail.outbox == []
 
-    later = timezone.now() + datetime.timedelta(hours=1)
-    assert outbox.send_due_emails(now=later) == 1
-    assert outbox.send_due_emails(now=later) == 0
+    owed_then_sent_once("welcome:sub_1")
     assert [m.subject for m in mail.outbox] == ["[Versus] Bienvenue parmi les abonnés"]
     assert OutgoingEmail.objects.count() == 1
 
