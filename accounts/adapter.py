@@ -3,7 +3,9 @@ from types import SimpleNamespace
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.client import client_address
 from core.outbox import owe_rendered
 from home.selectors import site_settings
 
@@ -18,6 +20,20 @@ class AccountAdapter(DefaultAccountAdapter):
         # A reader who signs up on the English site gets English emails from then on.
         user.language = translation.get_language() or user.language
         return super().save_user(request, user, form, commit=commit)
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Failures are counted per account too: the owner is never stuck, the
+        # emailed code still works.
+        "too_many_login_attempts": _(
+            "Too many failed login attempts. Try again in a few minutes, or sign in "
+            "with a code sent by email."
+        ),
+    }
+
+    def get_client_ip(self, request):
+        # One notion of the reader's address for every limit, ours and allauth's.
+        return client_address(request)
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)

@@ -1,3 +1,5 @@
+from allauth.account import app_settings as allauth_settings
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -38,3 +40,14 @@ class DeleteAccountForm(forms.Form):
                 _("This password is not the right one."), code="wrong_password"
             )
         return password
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, with its honeypot hidden by the stylesheet rather than by
+    an inline style the Content-Security-Policy refuses."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        honeypot = self.fields.get(allauth_settings.SIGNUP_FORM_HONEYPOT_FIELD)
+        if honeypot is not None:
+            honeypot.widget.attrs.pop("style", None)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str, require
@@ -100,6 +101,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.security.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -124,6 +128,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -213,11 +218,26 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
-# Readers who mistype or reuse an address are told so on the sign-up form, rather
-# than left waiting for a mail that says an account already exists.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Who reads or subscribes to a political debate title is nobody else's business:
+# sign-up, password reset and login by code answer the same whether the address
+# has an account or not. The owner of an existing account is emailed instead
+# (« someone tried to sign up with your address », « no account for this address »).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# Per connection and per account: a stranger's failures lock a password out for
+# five minutes at most, and never the owner's sign-in by emailed code.
+# https://docs.allauth.org/en/latest/account/rate_limits.html
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "signup": "20/m/ip",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Versus] "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 
 # --- Email ------------------------------------------------------------------------
 
@@ -328,7 +348,17 @@ if STRIPE_SECRET_KEY.startswith(("sk_live_", "rk_live_")) and DEBUG:
         "A live Stripe key with DEBUG on is refused: use a test key in development."
     )
 
-# --- Rate limits ----------------------------------------------------------------
+# --- Client address and rate limits -----------------------------------------------
+
+# How to find the reader's address behind the proxies (core.client): the number of
+# proxies that append to X-Forwarded-For (the README's TLS-terminating proxy is
+# one), or a header the platform sets and clients cannot forge (CF-Connecting-IP).
+# Every limit reads the address from there, allauth's included.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER or None
+
 
 # (attempts, window in seconds). Per IP limits count every reader behind one
 # address (a school, an office), so they are set well above the per-reader ones.
@@ -378,14 +408,86 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin would otherwise fetch each editor's picture from gravatar.com, telling
+# a third party who edits Versus and when (the admin's policy would block it too).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security ---------------------------------------------------------------------
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites never learn which debate a reader came from.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (Django's own middleware). The public site runs only its
+# own files: no inline script, no inline style, nothing from another origin. An
+# inline script, if one is ever needed, takes the request's nonce
+# (``nonce="{{ csp_nonce }}"``); the nonce only appears in the header when a
+# template used it, so pages without one stay identical for every visitor.
+# Forms may lead to Stripe: Checkout and the billing portal are reached by a
+# redirect after a POST, which form-action also governs.
+STRIPE_PAGES = ["https://checkout.stripe.com", "https://billing.stripe.com"]
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "form-action": [CSP.SELF, *STRIPE_PAGES],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# The Wagtail admin (core.security picks it by path) ships inline scripts and
+# styles in its widgets and previews pages in a frame of its own.
+SECURE_CSP_ADMIN = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+if PRODUCTION:
+    SECURE_CSP["upgrade-insecure-requests"] = True
+    SECURE_CSP_ADMIN["upgrade-insecure-requests"] = True
+# No page uses a device or sensor, nor lets an embedded frame use one; and no
+# interest-based advertising cohort is ever computed from our pages.
+PERMISSIONS_POLICY = {
+    name: []
+    for name in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 if PRODUCTION:
     # TLS ends at the load balancer, which sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

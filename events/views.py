@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from config.ratelimit import digest, over_limit
+from core.ratelimit import request_over_limit
 from events import services
 from events.forms import (
     AcceptQuoteForm,
@@ -43,8 +43,7 @@ def _language() -> str:
 
 def _limited(request, action: str) -> bool:
     limit, seconds = settings.RATE_LIMITS[action]
-    address = digest(request.META.get("REMOTE_ADDR", ""))
-    return over_limit(f"events:{action}:{address}", limit, seconds)
+    return request_over_limit(request, f"events:{action}", limit, seconds)
 
 
 def _conference_page(request, conference, **context):

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
 
 from config.errors import DomainError
-from config.ratelimit import digest, over_limit
 from core.outbox import owe_email
+from core.ratelimit import address_over_limit, digest, over_limit
 from newsroom.models import Contributor, ExpertApplication
 
 User = get_user_model()
@@ -86,8 +86,9 @@ def submit_application(
 
     # The connection is counted first: an attempt it refuses does not use up the
     # address's one application of the day.
-    if ip_address and over_limit(
-        f"newsroom:applications:ip:{digest(ip_address)}",
+    if address_over_limit(
+        "newsroom:applications",
+        ip_address,
         APPLICATIONS_PER_IP,
         IP_WINDOW_SECONDS,
     ):

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.client import client_address
 from debates import selectors as debate_selectors
 from newsroom import services
 from newsroom.access import can_download_edition
@@ -40,7 +41,7 @@ def apply(request):
                 services.submit_application(
                     **form.application_data(),
                     language=translation.get_language(),
-                    ip_address=request.META.get("REMOTE_ADDR"),
+                    ip_address=client_address(request),
                 )
             except services.ApplicationError as error:
                 form.add_error(None, error.message)

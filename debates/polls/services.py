@@ -18,8 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import DomainError
-from config.ratelimit import digest, over_limit
 from core.outbox import owe_email
+from core.ratelimit import address_over_limit, over_limit
 from debates.polls.models import (
     QUESTION_MAX,
     QUESTION_MIN,
@@ -63,7 +63,7 @@ def _check_rate(name: str, *, user=None, ip_address=None, message) -> None:
     if user is not None and over_limit(f"rl:{name}:u:{user.pk}", limit, seconds):
         raise DomainError(message)
     limit, seconds = _limit(f"{name}_per_ip")
-    if ip_address and over_limit(f"rl:{name}:ip:{digest(ip_address)}", limit, seconds):
+    if address_over_limit(name, ip_address, limit, seconds):
         raise DomainError(message)
 
 

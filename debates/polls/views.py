@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.client import client_address
 from debates.polls import selectors, services
 from debates.polls.forms import BallotForm, ProposalForm, ballot_form_for
 from debates.polls.models import Proposal, TopicPollPage
@@ -51,7 +52,7 @@ def propose(request):
                     question=form.cleaned_data["question"],
                     why=form.cleaned_data["why"],
                     theme=form.cleaned_data["theme"],
-                    ip_address=request.META.get("REMOTE_ADDR"),
+                    ip_address=client_address(request),
                 )
             except services.ProposalError as error:
                 form.add_error(None, error.message)
@@ -89,12 +90,12 @@ def support(request, pk: int):
     try:
         if request.POST.get("action") == "withdraw":
             services.withdraw_support(
-                proposal, user=request.user, ip_address=request.META.get("REMOTE_ADDR")
+                proposal, user=request.user, ip_address=client_address(request)
             )
             messages.success(request, _("Your support is withdrawn."))
         else:
             services.support(
-                proposal, user=request.user, ip_address=request.META.get("REMOTE_ADDR")
+                proposal, user=request.user, ip_address=client_address(request)
             )
             messages.success(request, _("Thank you for your support."))
     except services.ProposalError as error:
@@ -124,7 +125,7 @@ def vote(request, pk: int):
                 poll,
                 user=request.user,
                 option_ids=form.chosen(),
-                ip_address=request.META.get("REMOTE_ADDR"),
+                ip_address=client_address(request),
             )
         except services.BallotError as error:
             form.add_error(None, error.message)

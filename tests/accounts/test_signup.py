@@ -51,17 +51,19 @@ def test_sign_up_on_the_english_site_keeps_english(client, home_page):
 
 
 @pytest.mark.django_db
-def test_an_email_already_used_is_refused_next_to_the_field(client, home_page):
+def test_an_email_already_used_gets_the_answer_a_new_one_gets_and_its_owner_is_told(
+    client, home_page
+):
     UserFactory(email="lea@example.org", verified=True)
 
     response = sign_up(client, email="Lea@Example.org")
 
-    assert response.status_code == 200
-    assert field_errors(response, "email") == [
-        "Un autre utilisateur utilise déjà cette adresse e-mail."
-    ]
+    # Nothing on the page says the address is taken: the owner is told by email.
+    assert response.status_code == 302
+    assert response["Location"] == "/compte/confirm-email/"
     assert User.objects.count() == 1
-    assert mail.outbox == []
+    assert [m.to for m in mail.outbox] == [["lea@example.org"]]
+    assert "Ce compte existe déjà" in mail.outbox[0].subject
 
 
 @pytest.mark.parametrize(

@@ -73,14 +73,15 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(env: dict[str, str], *, workers: int, log: Path) -> Iterator[int]:
-    """Serve ``config.wsgi`` with gunicorn's default (sync) workers on a free port;
+    """Serve the site as production does (``config/gunicorn_conf.py``), with
+    gunicorn's default (sync) workers on a free port;
     yields the port once /healthz answers, stops the server on the way out."""
     port = free_port()
     command = [
         sys.executable,
         "-m",
         "gunicorn",
-        "config.wsgi:application",
+        "--config=config/gunicorn_conf.py",
         f"--workers={workers}",
         f"--bind=127.0.0.1:{port}",
         "--log-level=warning",

@@ -83,15 +83,42 @@ def browser(playwright):
     chromium.close()
 
 
+# Each page reports what its Content-Security-Policy blocked, before any script of
+# its own runs; the binding outlives navigations.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__versusCspViolation({
+        page: document.location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile + ":" + event.lineNumber,
+        sample: event.sample,
+    });
+});
+"""
+
+
 @pytest.fixture
-def new_page(browser):
+def csp_violations():
+    """What the browser blocked under the Content-Security-Policy, on every page."""
+    return []
+
+
+@pytest.fixture
+def new_page(browser, csp_violations):
     """Opens pages in fresh browser contexts, as separate devices would; each has its
-    own cookies. All are closed after the test."""
+    own cookies. All are closed after the test, which fails if the browser blocked
+    anything under the site's Content-Security-Policy on any page it visited."""
     contexts = []
+    violations = csp_violations
 
     def open_page():
         context = browser.new_context(locale=LOCALE, viewport=VIEWPORT)
         contexts.append(context)
+        context.expose_binding(
+            "__versusCspViolation", lambda _source, report: violations.append(report)
+        )
+        context.add_init_script(_REPORT_CSP_VIOLATIONS)
         page = context.new_page()
         page.set_default_timeout(10_000)
         return page
@@ -99,6 +126,12 @@ def new_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+    if violations:
+        pytest.fail(
+            "Content-Security-Policy violations:\n"
+            + "\n".join(str(report) for report in violations),
+            pytrace=False,
+        )
 
 
 @pytest.fixture
