@@ -52,6 +52,16 @@ def test_the_home_page_describes_itself_to_social_networks(client, home_page):
 
 
 @pytest.mark.django_db
+def test_a_page_that_is_not_a_wagtail_page_is_described_by_the_tagline(
+    client, home_page
+):
+    tags = meta(client.get("/compte/login/"))
+
+    assert tags["description"] == "Le journal de débats qui vous laisse trancher"
+    assert tags["og:description"] == tags["description"]
+
+
+@pytest.mark.django_db
 def test_the_english_home_page_says_so(client, home_page):
     tags = meta(client.get("/en/"))
 
