@@ -1,8 +1,10 @@
 from allauth.account import app_settings as allauth_settings
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
 class ProfileForm(forms.Form):
@@ -51,3 +53,21 @@ class SignupForm(AllauthSignupForm):
         honeypot = self.fields.get(allauth_settings.SIGNUP_FORM_HONEYPOT_FIELD)
         if honeypot is not None:
             honeypot.widget.attrs.pop("style", None)
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's sign-in for editors, with the site's limits: failures are counted
+    per address and per account by allauth, as on the readers' sign-in, and a
+    success gives back the attempt it used."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            self.user_cache = get_adapter(self.request).authenticate(
+                self.request, username=username, password=password
+            )
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data

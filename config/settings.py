@@ -408,6 +408,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' sign-in counts failures with the same limits as readers' (allauth's).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # The admin would otherwise fetch each editor's picture from gravatar.com, telling
 # a third party who edits Versus and when (the admin's policy would block it too).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

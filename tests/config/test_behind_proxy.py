@@ -228,3 +228,48 @@ def test_one_address_ordering_seats_over_and_over_is_stopped(
 
     assert answers == [302] * limit + [400]
     assert SeatOrder.objects.count() == limit
+
+
+@pytest.mark.django_db
+def test_the_admin_sign_in_counts_failures_like_the_site(
+    client, home_page, behind_proxy
+):
+    UserFactory(email="redaction@example.org", verified=True, is_superuser=True)
+
+    def admin_log_in(password, address):
+        return client.post(
+            "/admin/login/",
+            {"username": "redaction@example.org", "password": password},
+            **from_reader(address),
+        )
+
+    for n in range(5):
+        assert admin_log_in(f"essai-{n}", f"198.51.100.{n}").status_code == 200
+    guessed = admin_log_in("versus-demo", "198.51.100.99")
+
+    assert guessed.status_code == 200
+    assert "avec un code reçu par e-mail" in guessed.content.decode()
+    assert not logged_in(client)
+
+
+@pytest.mark.django_db
+def test_an_editor_with_the_right_password_gets_into_the_admin(
+    client, home_page, behind_proxy
+):
+    UserFactory(email="redaction@example.org", verified=True, is_superuser=True)
+
+    response = client.post(
+        "/admin/login/",
+        {"username": "redaction@example.org", "password": "versus-demo"},
+        **from_reader("203.0.113.8"),
+    )
+
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
+def test_the_admin_password_reset_is_the_limited_one(client):
+    response = client.get("/admin/password_reset/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/compte/password/reset/"
