@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from accounts.factories import UserFactory
@@ -65,6 +66,16 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French, the site's default: a request under /en/ leaves
+    English active in the thread, and the next test's ``reverse()`` or ``page.url``
+    would quietly point at the English site."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
