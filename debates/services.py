@@ -147,10 +147,25 @@ def erase_verdicts(user) -> None:
 
 REACTIONS_PER_WINDOW = 5
 REACTION_WINDOW_SECONDS = 15 * 60
+WITHDRAWN_PARENT = _(
+    "The reaction you were replying to has been withdrawn by the moderators in "
+    "the meantime. Your reply is kept below: you can send it as a new reaction "
+    "to the debate."
+)
 
 
 class ReactionError(DomainError):
     """A reaction the rules refuse."""
+
+
+class ParentUnavailable(ReactionError):
+    """A reply to a reaction it cannot go under. The reply itself may be fine, so
+    views offer it back as a reaction to the debate rather than dropping it."""
+
+
+class ParentWithdrawn(ParentUnavailable):
+    """The reaction being replied to is no longer published: moderators took it
+    down while the reader was writing."""
 
 
 def _is_verified(user) -> bool:
@@ -174,14 +189,17 @@ def post_reaction(
     text = text.replace("\x00", "").strip()
     if not text:
         raise ReactionError(_("Write your reaction."))
-    if parent is not None and (
-        parent.debate_id != debate.pk
-        or parent.parent_id is not None
-        or parent.status != Reaction.Status.APPROVED
-    ):
-        raise ReactionError(
-            _("You can only reply to a published reaction of this debate.")
-        )
+    if parent is not None:
+        if parent.debate_id != debate.pk or parent.parent_id is not None:
+            raise ParentUnavailable(
+                _("You can only reply to a published reaction of this debate.")
+            )
+        if parent.status == Reaction.Status.REJECTED:
+            raise ParentWithdrawn(WITHDRAWN_PARENT)
+        if parent.status != Reaction.Status.APPROVED:
+            raise ParentUnavailable(
+                _("You can only reply to a published reaction of this debate.")
+            )
     key = f"reactions:{user.pk}"
     cache.add(key, 0, REACTION_WINDOW_SECONDS)
     if cache.incr(key) > REACTIONS_PER_WINDOW:

@@ -51,30 +51,45 @@ def give_verdict(request, page_id: int):
 def post_reaction(request, page_id: int):
     debate = get_object_or_404(DebatePage.objects.live().public(), pk=page_id)
     form = ReactionForm(request.POST, auto_id="reaction-%s")
+    status = 400
     if form.is_valid():
-        parent = None
-        if form.cleaned_data["parent"]:
-            parent = Reaction.objects.filter(pk=form.cleaned_data["parent"]).first()
-            if parent is None:
-                form.add_error(
-                    None,
-                    _("You can only reply to a published reaction of this debate."),
-                )
-        if not form.errors:
-            try:
-                services.post_reaction(
-                    debate,
-                    user=request.user,
-                    tag=form.cleaned_data["tag"],
-                    text=form.cleaned_data["text"],
-                    parent=parent,
-                )
-            except services.ReactionError as error:
-                form.add_error(None, error.message)
-            else:
-                thanks = _("Your reaction will appear once an editor has read it.")
-                messages.success(request, thanks)
-                return redirect(f"{debate.get_url(request)}#reactions")
+        try:
+            parent = None
+            if form.cleaned_data["parent"]:
+                parent = Reaction.objects.filter(pk=form.cleaned_data["parent"]).first()
+                if parent is None:
+                    # Deleted since the page was read: the same as withdrawn.
+                    raise services.ParentWithdrawn(services.WITHDRAWN_PARENT)
+            services.post_reaction(
+                debate,
+                user=request.user,
+                tag=form.cleaned_data["tag"],
+                text=form.cleaned_data["text"],
+                parent=parent,
+            )
+        except services.ParentUnavailable as error:
+            # No reply form under that reaction on the page: the reply moves to
+            # the "new reaction" form, as the reader typed it.
+            form = _as_new_reaction(form)
+            form.add_error(None, error.message)
+            if isinstance(error, services.ParentWithdrawn):
+                status = 409
+        except services.ReactionError as error:
+            form.add_error(None, error.message)
+        else:
+            thanks = _("Your reaction will appear once an editor has read it.")
+            messages.success(request, thanks)
+            return redirect(f"{debate.get_url(request)}#reactions")
     context = debate.get_context(request)
     context["reaction_form"] = form
-    return TemplateResponse(request, debate.get_template(request), context, status=400)
+    return TemplateResponse(
+        request, debate.get_template(request), context, status=status
+    )
+
+
+def _as_new_reaction(form: ReactionForm) -> ReactionForm:
+    data = form.data.copy()
+    data["parent"] = ""
+    new = ReactionForm(data, auto_id="reaction-%s")
+    new.is_valid()
+    return new

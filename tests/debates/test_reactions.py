@@ -350,3 +350,120 @@ def test_wagtail_moderators_can_moderate_reactions(client, debate, author):
     client.post(f"/admin/reactions/{reaction.pk}/approve/")
     reaction.refresh_from_db()
     assert reaction.status == "approved"
+
+
+# --- A reply whose reaction is withdrawn meanwhile ---------------------------------
+
+WITHDRAWN = (
+    "The reaction you were replying to has been withdrawn by the moderators in the "
+    "meantime. Your reply is kept below: you can send it as a new reaction to the "
+    "debate."
+)
+REPLY = "Je ne suis pas d'accord : les chiffres de 2024 disent l'inverse."
+
+
+def withdraw(reaction):
+    """Taken down by the moderators after it was published."""
+    Reaction.objects.filter(pk=reaction.pk).update(
+        status=Reaction.Status.REJECTED, rejection_reason="Hors sujet."
+    )
+
+
+@pytest.mark.parametrize("how", ["rejected", "deleted"])
+@pytest.mark.django_db
+def test_a_reply_to_a_withdrawn_reaction_is_kept_to_post_as_a_new_reaction(
+    client, debate, author, editor, how
+):
+    parent = published(debate, author, editor)
+    parent_id = parent.pk
+    if how == "rejected":
+        withdraw(parent)
+    else:
+        parent.delete()
+    client.force_login(author)
+
+    response = client.post(
+        f"/en/avis/reaction/{debate.pk}/",
+        {"tag": "contre", "text": REPLY, "parent": parent_id},
+    )
+
+    assert response.status_code == 409
+    assert Reaction.objects.filter(text=REPLY).count() == 0
+    new = soup(response).select_one(".reaction-new form")
+    assert new.select_one(".errorlist").get_text(" ", strip=True) == WITHDRAWN
+    assert new.select_one("input[name=parent]")["value"] == ""
+    assert new.select_one("textarea[name=text]").get_text() == REPLY
+    assert new.select_one("textarea[name=text]").has_attr("autofocus")
+    assert new.select_one("input[name=tag][value=contre]").has_attr("checked")
+    # The withdrawn reaction is not on the page to reply under.
+    assert "Un point de vue argumenté." not in soup(response).get_text()
+
+
+@pytest.mark.django_db
+def test_the_kept_reply_goes_out_as_a_new_reaction_on_the_french_site(
+    client, debate, author, editor
+):
+    parent = published(debate, author, editor)
+    withdraw(parent)
+    client.force_login(author)
+
+    refused = client.post(
+        f"/avis/reaction/{debate.pk}/",
+        {"tag": "nuance", "text": REPLY, "parent": parent.pk},
+    )
+    form = soup(refused).select_one(".reaction-new form")
+    again = {
+        "tag": form.select_one("input[name=tag][checked]")["value"],
+        "text": form.select_one("textarea[name=text]").get_text(),
+        "parent": form.select_one("input[name=parent]")["value"],
+    }
+    sent = client.post(f"/avis/reaction/{debate.pk}/", again)
+
+    assert refused.status_code == 409
+    assert form.select_one(".errorlist").get_text(strip=True)
+    assert sent.status_code == 302
+    kept = Reaction.objects.get(text=REPLY)
+    assert (kept.tag, kept.parent, kept.status) == ("nuance", None, "pending")
+
+
+@pytest.mark.django_db
+def test_a_refused_reply_opens_under_its_reaction_with_the_text_kept(
+    client, debate, author, editor
+):
+    parent = published(debate, author, editor)
+    client.force_login(author)
+
+    response = client.post(
+        f"/avis/reaction/{debate.pk}/",
+        {"tag": "pour", "text": "Court", "parent": parent.pk},
+    )
+
+    assert response.status_code == 400
+    reply = soup(response).select_one(".reaction__reply")
+    assert reply.has_attr("open")
+    assert "Écrivez au moins 10 caractères." in reply.get_text()
+    assert reply.select_one("textarea[name=text]").get_text() == "Court"
+    assert not soup(response).select_one(".reaction-new textarea").get_text()
+
+
+@pytest.mark.django_db
+def test_a_reply_to_a_reaction_never_published_here_is_kept_with_the_reason(
+    client, debate, author
+):
+    pending = services.post_reaction(
+        debate, user=author, tag="pour", text="En attente ici."
+    )
+    client.force_login(author)
+
+    response = client.post(
+        f"/avis/reaction/{debate.pk}/",
+        {"tag": "pour", "text": REPLY, "parent": pending.pk},
+    )
+
+    assert response.status_code == 400
+    new = soup(response).select_one(".reaction-new form")
+    assert new.select_one(".errorlist").get_text(strip=True) == (
+        "Vous ne pouvez répondre qu'à une réaction publiée de ce débat."
+    )
+    assert new.select_one("textarea[name=text]").get_text() == REPLY
+    assert not Reaction.objects.filter(text=REPLY).exists()
