@@ -45,6 +45,11 @@ class BallotError(DomainError):
     """A ballot the rules refuse; nothing was recorded."""
 
 
+class PollClosed(BallotError):
+    """The ballot came after the closing time, often from a page loaded while
+    the poll was open; views answer with the results rather than the form."""
+
+
 def is_verified(user) -> bool:
     from allauth.account.models import EmailAddress
 
@@ -263,7 +268,7 @@ def cast_ballot(poll: TopicPollPage, *, user, option_ids, ip_address=None) -> Ba
     if state == TopicPollPage.State.UPCOMING:
         raise BallotError(_("This poll is not open yet."))
     if state == TopicPollPage.State.CLOSED:
-        raise BallotError(_("This poll is closed."))
+        raise PollClosed(_("This poll is closed."))
     chosen = _clean_choices(poll, option_ids)
     try:
         _check_rate(
@@ -286,7 +291,7 @@ def cast_ballot(poll: TopicPollPage, *, user, option_ids, ip_address=None) -> Ba
 def _record_ballot(poll, user, chosen: list[int]) -> Ballot:
     # Checked again inside the transaction: a ballot never lands after closing.
     if poll.state() != TopicPollPage.State.OPEN:
-        raise BallotError(_("This poll is closed."))
+        raise PollClosed(_("This poll is closed."))
     ballot = Ballot.objects.select_for_update().filter(poll=poll, voter=user).first()
     if ballot is None:
         ballot = Ballot.objects.create(poll=poll, voter=user)

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -119,6 +121,7 @@ def vote(request, pk: int):
     if form.is_from_a_bot():
         # Told nothing, so it does not learn to leave the field empty.
         return redirect(f"{poll.get_url(request)}#poll")
+    closed = False
     if form.is_valid():
         try:
             services.cast_ballot(
@@ -127,6 +130,8 @@ def vote(request, pk: int):
                 option_ids=form.chosen(),
                 ip_address=client_address(request),
             )
+        except services.PollClosed:
+            closed = True
         except services.BallotError as error:
             form.add_error(None, error.message)
         else:
@@ -143,6 +148,11 @@ def vote(request, pk: int):
                 }
             )
             return render(request, "debates/polls/includes/poll_box.html", context)
+    elif poll.is_closed:
+        # Whatever was ticked, the poll closed first: that is what to say.
+        closed = True
+    if closed:
+        return _closed(request, poll)
     if _is_fetch(request):
         context = selectors.poll_context(poll, request.user)
         context.update({"page": poll, "form": form})
@@ -152,3 +162,33 @@ def vote(request, pk: int):
     full = poll.get_context(request)
     full["form"] = form
     return render(request, poll.get_template(request), full, status=400)
+
+
+def _closed(request, poll):
+    """A ballot sent after closing, usually from a page loaded while the poll
+    was open: say when it closed and whether an earlier ballot counts, and show
+    the results, which are public once a poll closes. 409: nothing was stored."""
+    if _is_fetch(request):
+        template = "debates/polls/includes/poll_box.html"
+        context = selectors.poll_context(poll, request.user)
+        context.update({"page": poll, "form": ballot_form_for(poll, context)})
+    else:
+        template = poll.get_template(request)
+        context = poll.get_context(request)
+    closed_at = timezone.localtime(poll.closes_at)
+    when = {
+        "day": date_format(closed_at, "j F Y"),
+        "time": date_format(closed_at, "H:i"),
+    }
+    if context["my_choices"]:
+        refusal = _(
+            "This poll closed on %(day)s at %(time)s, before your change arrived: "
+            "your earlier ballot is the one counted. Here are the results."
+        )
+    else:
+        refusal = _(
+            "This poll closed on %(day)s at %(time)s, before your ballot arrived: "
+            "it could not be counted. Here are the results."
+        )
+    context["vote_refusal"] = refusal % when
+    return render(request, template, context, status=409)

@@ -21,7 +21,9 @@
                 credentials: "same-origin",
             })
                 .then(function (response) {
-                    if (!response.ok && response.status !== 400) {
+                    // 400: the ballot needs fixing; 409: the poll closed
+                    // meanwhile. Both answer with the poll box to show.
+                    if (!response.ok && response.status !== 400 && response.status !== 409) {
                         throw new Error(String(response.status));
                     }
                     return response.text();

@@ -168,3 +168,30 @@ def test_a_proposal_goes_to_a_poll_wins_and_is_commissioned(
         "[Versus] Votre proposition est soumise au vote",
         "[Versus] Les lecteurs ont choisi votre proposition",
     ]
+
+
+def test_a_ballot_sent_after_closing_is_answered_in_place_with_the_results(
+    page, site_url, home_page, people
+):
+    from debates.factories import TopicPollPageFactory
+
+    poll = TopicPollPageFactory(parent=PollIndexPageFactory(parent=home_page))
+    log_in(page, site_url, "ines@example.org")
+    page.goto(site_url + poll.url)
+    page.evaluate("window.__sameDocument = true")
+
+    # The page was read while the poll was open; it closes before the click.
+    closed_at = timezone.now() - datetime.timedelta(seconds=1)
+    TopicPollPage.objects.filter(pk=poll.pk).update(closes_at=closed_at)
+    page.get_by_label("Faut-il rendre le vote obligatoire ?").check()
+    page.get_by_role("button", name="Voter").click()
+
+    status = page.locator(".poll-box__status .message--warning")
+    expect(status).to_contain_text(timezone.localtime(closed_at).strftime("%H:%M"))
+    expect(status).to_be_focused()
+    expect(page.get_by_role("heading", name="Résultats définitifs")).to_be_visible()
+    expect(page.get_by_role("button", name="Voter")).to_have_count(0)
+    # Answered by the script, in place: the page was not loaded again.
+    assert page.evaluate("window.__sameDocument === true")
+    assert not Ballot.objects.exists()
+    assert_accessible(page, context="ballot after closing")

@@ -1,14 +1,16 @@
 """The poll page: voting with and without JavaScript, results when allowed."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
 
 from debates.factories import TopicPollPageFactory
 from debates.polls import services
-from debates.polls.models import Ballot, TopicPollPage
+from debates.polls.models import Ballot, OptionTally, PollTally, TopicPollPage
 
 
 def first_option(poll):
@@ -214,3 +216,164 @@ def test_a_ballot_takes_a_bounded_number_of_queries(
 
     assert response.status_code == 302
     assert Ballot.objects.filter(poll=poll, voter=reader).exists()
+
+
+# --- A ballot that arrives after the poll closed -----------------------------------
+
+PARIS = ZoneInfo("Europe/Paris")
+CLOSED_AT = datetime.datetime(2025, 3, 1, 18, 0, tzinfo=PARIS)
+TOO_LATE = (
+    "This poll closed on 1 March 2025 at 18:00, before your ballot arrived: it "
+    "could not be counted. Here are the results."
+)
+CHANGE_TOO_LATE = (
+    "This poll closed on 1 March 2025 at 18:00, before your change arrived: your "
+    "earlier ballot is the one counted. Here are the results."
+)
+
+
+def close(poll, at=CLOSED_AT):
+    TopicPollPage.objects.filter(pk=poll.pk).update(
+        opens_at=at - datetime.timedelta(days=7), closes_at=at
+    )
+
+
+def tallies(poll):
+    return (
+        PollTally.objects.get(poll=poll).ballots,
+        sorted(OptionTally.objects.filter(poll=poll).values_list("votes", flat=True)),
+    )
+
+
+def poll_box(response):
+    return BeautifulSoup(response.content, "html.parser").select_one("[data-poll-box]")
+
+
+@pytest.mark.django_db
+def test_a_ballot_after_closing_says_so_and_shows_the_results(
+    client, poll, reader, make_reader
+):
+    other = poll.options.order_by("sort_order")[1]
+    services.cast_ballot(poll, user=make_reader(1), option_ids=[other.pk])
+    close(poll)
+    before = tallies(poll)
+    client.force_login(reader)
+
+    response = client.post(
+        f"/en/avis/sondage/{poll.pk}/", {"choices": first_option(poll).pk}
+    )
+
+    assert response.status_code == 409
+    box = poll_box(response)
+    assert box.select_one(".poll-box__status").get_text(strip=True) == TOO_LATE
+    assert box.select_one("#poll-results-title").get_text(strip=True) == "Final results"
+    assert "1 reader voted." in box.get_text()
+    assert not box.select("input[name=choices]")
+    assert not Ballot.objects.filter(voter=reader).exists()
+    assert tallies(poll) == before
+
+
+@pytest.mark.django_db
+def test_a_change_after_closing_keeps_the_earlier_ballot_and_says_it_counts(
+    client, poll, reader
+):
+    first, other = poll.options.order_by("sort_order")[:2]
+    services.cast_ballot(poll, user=reader, option_ids=[first.pk])
+    close(poll)
+    client.force_login(reader)
+
+    response = client.post(f"/en/avis/sondage/{poll.pk}/", {"choices": other.pk})
+
+    assert response.status_code == 409
+    box = poll_box(response)
+    assert box.select_one(".poll-box__status").get_text(strip=True) == CHANGE_TOO_LATE
+    mine = box.select_one(".poll-results__mine").find_parent("li")
+    assert first.label in mine.get_text()
+    assert services.my_choices(poll, reader) == {first.pk}
+
+
+@pytest.mark.django_db
+def test_a_late_ballot_sent_with_javascript_gets_the_box_with_the_results(
+    client, poll, reader
+):
+    close(poll)
+    client.force_login(reader)
+
+    response = client.post(
+        f"/en/avis/sondage/{poll.pk}/",
+        {"choices": first_option(poll).pk},
+        headers={"X-Requested-With": "fetch"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert html.lstrip().startswith('<section class="poll-box"')
+    assert "<html" not in html
+    assert poll_box(response).select_one(".poll-box__status").get_text(strip=True) == (
+        TOO_LATE
+    )
+    assert "Final results" in html
+    assert not Ballot.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_empty_ballot_after_closing_is_told_the_poll_closed(client, poll, reader):
+    close(poll)
+    client.force_login(reader)
+
+    response = client.post(f"/en/avis/sondage/{poll.pk}/", {})
+
+    assert response.status_code == 409
+    assert poll_box(response).select_one(".poll-box__status").get_text(strip=True) == (
+        TOO_LATE
+    )
+    assert "Choose a topic." not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_ballot_caught_by_the_closing_time_on_its_way_in_is_not_counted(
+    client, poll, reader, monkeypatch
+):
+    """Open when the ballot arrived, closed by the time it was to be stored: the
+    check inside the transaction refuses it, with the same answer."""
+    checked = services._clean_choices
+
+    def closing_meanwhile(poll, option_ids):
+        chosen = checked(poll, option_ids)
+        poll.closes_at = timezone.now() - datetime.timedelta(seconds=1)
+        TopicPollPage.objects.filter(pk=poll.pk).update(closes_at=poll.closes_at)
+        return chosen
+
+    monkeypatch.setattr(services, "_clean_choices", closing_meanwhile)
+    client.force_login(reader)
+
+    response = client.post(
+        f"/avis/sondage/{poll.pk}/", {"choices": first_option(poll).pk}
+    )
+
+    assert response.status_code == 409
+    status = poll_box(response).select_one(".poll-box__status p")
+    assert "message--warning" in status["class"]
+    assert "Résultats définitifs" in response.content.decode()
+    assert not Ballot.objects.exists()
+    assert tallies(poll)[0] == 0
+
+
+@pytest.mark.django_db
+def test_a_ballot_before_opening_is_told_so_above_the_options(
+    client, poll_index, reader
+):
+    upcoming = TopicPollPageFactory(
+        parent=poll_index, opens_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    client.force_login(reader)
+
+    response = client.post(
+        f"/avis/sondage/{upcoming.pk}/", {"choices": first_option(upcoming).pk}
+    )
+
+    assert response.status_code == 400
+    assert poll_box(response).select_one(".poll-box__status").get_text(strip=True) == (
+        "Ce vote n'est pas encore ouvert."
+    )
+    assert not Ballot.objects.exists()
