@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -90,9 +91,30 @@ def buy_seats(request, conference):
             cancel_url=_absolute(request, conference.url),
         )
     except services.SeatError as error:
+        if conference.sold_out:
+            return _sold_out_meanwhile(request, conference, prices)
         form.add_error("quantity", error.message)
         return _conference_page(request, conference, seats_form=form)
     return redirect(url)
+
+
+def _sold_out_meanwhile(request, conference, prices):
+    """The last seats went while the buyer filled in the form: the page now
+    offers the waiting list, so the same details go into that form."""
+    form = WaitingListForm(request.POST, prices=prices)
+    form.is_valid()
+    notice = _(
+        "The last seats went while you were booking; nothing was charged. Your "
+        "details are kept below: join the waiting list to be offered seats that "
+        "free up."
+    )
+    return TemplateResponse(
+        request,
+        "events/conference_page.html",
+        conference.get_context(request)
+        | {"waiting_form": form, "seats_notice": notice},
+        status=409,
+    )
 
 
 def join_waiting_list(request, conference):
@@ -101,6 +123,8 @@ def join_waiting_list(request, conference):
     if form.is_from_a_bot():
         return redirect(conference.url)
     if not form.is_valid():
+        if not conference.sold_out:
+            return _seats_free_again(request, conference, prices, status=400)
         return _conference_page(request, conference, waiting_form=form)
     if _limited(request, "waiting_list"):
         form.add_error(None, _("Too many attempts; please wait a few minutes."))
@@ -114,6 +138,8 @@ def join_waiting_list(request, conference):
             email=form.cleaned_data["email"],
             language=_language(),
         )
+    except services.SeatsAvailable:
+        return _seats_free_again(request, conference, prices, status=409)
     except services.SeatError as error:
         form.add_error("quantity", error.message)
         return _conference_page(request, conference, waiting_form=form)
@@ -122,6 +148,23 @@ def join_waiting_list(request, conference):
         _("You are on the waiting list. We will write as soon as seats free up."),
     )
     return redirect(conference.url)
+
+
+def _seats_free_again(request, conference, prices, *, status: int):
+    """Seats were released after the page said « sold out »: no waiting list,
+    the booking form instead, filled in with what the buyer typed."""
+    form = SeatsForm(request.POST, prices=prices)
+    form.is_valid()
+    notice = _(
+        "Seats have freed up: you can book now. Your details are kept in the "
+        "form below; you have not been put on the waiting list."
+    )
+    return TemplateResponse(
+        request,
+        "events/conference_page.html",
+        conference.get_context(request) | {"seats_form": form, "seats_notice": notice},
+        status=status,
+    )
 
 
 @never_cache
@@ -321,12 +364,20 @@ def booking(request, key: str):
     if request.method == "POST":
         if quote is None:
             raise Http404
-        if form.is_valid():
+        # A quote no longer pending is the service's to answer whatever the form
+        # holds (it never accepts one): a second acceptance finds its invoice.
+        if form.is_valid() or quote.status != Quote.Status.SENT:
+            typed = form.cleaned_data.get("po_number", "")
             try:
-                services.accept_quote(
-                    quote, po_number=form.cleaned_data["po_number"], actor=None
-                )
+                services.accept_quote(quote, po_number=typed, actor=None)
+            except services.QuoteAlreadyAccepted as error:
+                messages.info(request, _already_accepted(record, error.quote, typed))
+                return redirect(request.path)
             except services.BookingError as error:
+                if not _open_to_acceptance(record, quote):
+                    # The form is gone from the page: say it above.
+                    messages.error(request, error.message)
+                    return redirect(request.path)
                 form.add_error("po_number", error.message)
             else:
                 messages.success(
@@ -351,6 +402,40 @@ def booking(request, key: str):
             status=400 if form.errors else 200,
         )
     )
+
+
+def _open_to_acceptance(record: Booking, quote: Quote) -> bool:
+    """Whether the booking page still shows the acceptance form."""
+    record.refresh_from_db(fields=["state"])
+    quote.refresh_from_db(fields=["status"])
+    return (
+        record.state == Booking.State.QUOTED
+        and quote.status == Quote.Status.SENT
+        and not quote.expired
+    )
+
+
+def _already_accepted(record: Booking, quote: Quote, typed_po: str) -> str:
+    """What a second acceptance is told: when the first one was, and where its
+    invoice is; and if a different purchase order number came with it, how to
+    have it changed, since an issued invoice is never edited."""
+    from events.models import SellerSettings
+
+    record.refresh_from_db(fields=["po_number"])
+    said = _(
+        "This quote was already accepted on %(date)s: there is nothing more to "
+        "do. Your invoice is below; it was also emailed to %(email)s."
+    ) % {
+        "date": date_format(timezone.localtime(quote.accepted_at), "j F Y"),
+        "email": record.email,
+    }
+    typed_po = typed_po.strip()
+    if typed_po and typed_po != record.po_number:
+        said += " " + _(
+            "The invoice does not carry the purchase order number you have just "
+            "entered (%(po_number)s): to have it added, write to %(contact)s."
+        ) % {"po_number": typed_po, "contact": SellerSettings.load().billing_email}
+    return said
 
 
 @never_cache

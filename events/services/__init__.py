@@ -3,6 +3,7 @@
 
 from events.services.bookings import (
     BookingError,
+    QuoteAlreadyAccepted,
     accept_quote,
     apply_invoice_event,
     cancel_booking,
@@ -16,6 +17,7 @@ from events.services.bookings import (
 )
 from events.services.seats import (
     SeatError,
+    SeatsAvailable,
     check_in,
     confirm_paid_session,
     expire_session,
@@ -30,7 +32,9 @@ from events.services.seats import (
 
 __all__ = [
     "BookingError",
+    "QuoteAlreadyAccepted",
     "SeatError",
+    "SeatsAvailable",
     "accept_quote",
     "apply_invoice_event",
     "apply_stripe_event",

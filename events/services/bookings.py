@@ -61,6 +61,15 @@ class BookingError(DomainError):
     """A step the rules refuse; the message is for the person who asked."""
 
 
+class QuoteAlreadyAccepted(BookingError):
+    """The quote is accepted already (a second click, a form sent again from
+    the browser's history): nothing to do twice, and the invoice exists."""
+
+    def __init__(self, message, *, quote: Quote):
+        super().__init__(message)
+        self.quote = quote
+
+
 def _lock(booking: Booking) -> Booking:
     return (
         Booking.objects.select_for_update(of=("self",))
@@ -309,6 +318,12 @@ def accept_quote(quote: Quote, *, po_number: str = "", actor=None) -> Invoice:
     for a conference, and the invoice is issued at once."""
     booking = _lock(quote.booking)
     quote = Quote.objects.select_for_update().get(pk=quote.pk)
+    if quote.status == Quote.Status.ACCEPTED and booking.state != State.CANCELLED:
+        raise QuoteAlreadyAccepted(
+            _("This quote was already accepted on %(date)s.")
+            % {"date": timezone.localtime(quote.accepted_at).strftime("%d/%m/%Y")},
+            quote=quote,
+        )
     if quote.status != Quote.Status.SENT or booking.state != State.QUOTED:
         raise BookingError(_("This quote can no longer be accepted."))
     if quote.expired:

@@ -42,6 +42,11 @@ class SeatError(DomainError):
     """Seats we cannot sell as asked; the message is for the buyer."""
 
 
+class SeatsAvailable(SeatError):
+    """A waiting-list request while enough seats are free (some were released
+    after the page showed « sold out »): the buyer can book them instead."""
+
+
 # --- Stock ---------------------------------------------------
 
 
@@ -342,7 +347,7 @@ def join_waiting_list(
     seats = quantity * price.seats
     left = seats_left(conference)
     if left >= seats:
-        raise SeatError(_("Seats are available: you can book them now."))
+        raise SeatsAvailable(_("Seats are available: you can book them now."))
     email = email.strip().lower()
     live = WaitingListEntry.objects.filter(
         conference=conference,

@@ -8,7 +8,7 @@ import facturx
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from lxml import etree
 
 from core.models import OutgoingEmail
@@ -291,6 +291,128 @@ def test_the_booking_page_shows_the_quote_and_lets_the_buyer_accept_it(
     )
     assert pdf.status_code == 200
     assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+
+
+def messages_on(response):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(response.content, "html.parser")
+    return [
+        (" ".join(message["class"]), message.get_text(strip=True))
+        for message in page.select(".messages .message")
+    ]
+
+
+def english_day(moment) -> str:
+    moment = timezone.localtime(moment)
+    return f"{moment.day} {moment:%B} {moment.year}"
+
+
+def test_accepting_a_quote_a_second_time_shows_the_invoice_already_issued(
+    client, offer, town_hall
+):
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    with translation.override("en"):
+        url = reverse("events:booking", args=[booking.access_key])
+    client.get(client.post(url, {"po_number": "BC-2026-117", "agree": "on"}).url)
+    invoice = booking.invoices.get()
+    logged, owed = BookingLog.objects.count(), OutgoingEmail.objects.count()
+    quote.refresh_from_db()
+
+    again = client.post(url, {"po_number": "BC-2026-117", "agree": "on"})
+    page = client.get(again["Location"])
+
+    assert again.status_code == 302
+    assert again["Location"] == url
+    assert page.status_code == 200
+    assert messages_on(page) == [
+        (
+            "message message--info",
+            f"This quote was already accepted on {english_day(quote.accepted_at)}: "
+            "there is nothing more to do. Your invoice is below; it was also "
+            "emailed to culture@saint-debat.example.",
+        )
+    ]
+    pdf = reverse("events:invoice_pdf", args=[booking.access_key, invoice.number])
+    assert pdf.removeprefix("/") in page.content.decode()
+    assert booking.invoices.count() == 1
+    assert (BookingLog.objects.count(), OutgoingEmail.objects.count()) == (
+        logged,
+        owed,
+    )
+
+
+def test_a_second_acceptance_with_another_po_number_says_how_to_change_it(
+    client, offer, town_hall
+):
+    booking = offer_booking(offer, town_hall)
+    services.accept_quote(services.send_quote(booking), po_number="BC-1")
+    with translation.override("en"):
+        url = reverse("events:booking", args=[booking.access_key])
+
+    # Sent again from the browser's history, the box not even ticked.
+    again = client.post(url, {"po_number": "BC-2"}, follow=True)
+
+    ((kind, said),) = messages_on(again)
+    assert again.redirect_chain == [(url, 302)]
+    assert kind == "message message--info"
+    assert said.startswith("This quote was already accepted on ")
+    assert said.endswith(
+        " The invoice does not carry the purchase order number you have just "
+        "entered (BC-2): to have it added, write to facturation@versus.example."
+    )
+    booking.refresh_from_db()
+    assert booking.po_number == "BC-1"
+    assert booking.invoices.get().buyer_reference == "BC-1"
+
+
+def test_a_second_acceptance_on_the_french_site_lands_on_the_booking_page(
+    client, offer, town_hall
+):
+    booking = offer_booking(offer, town_hall)
+    services.accept_quote(services.send_quote(booking), po_number="BC-1")
+    url = reverse("events:booking", args=[booking.access_key])
+
+    again = client.post(url, {"po_number": "BC-1", "agree": "on"}, follow=True)
+
+    assert again.redirect_chain == [(url, 302)]
+    assert [kind for kind, _said in messages_on(again)] == ["message message--info"]
+    assert "FAC-" in again.content.decode()
+    assert Invoice.objects.count() == 1
+
+
+def test_accepting_the_quote_of_a_cancelled_booking_says_so_above_the_page(
+    client, offer, town_hall
+):
+    booking = offer_booking(offer, town_hall)
+    services.accept_quote(services.send_quote(booking), po_number="BC-1")
+    services.cancel_booking(booking, reason="Salle indisponible.")
+    url = reverse("events:booking", args=[booking.access_key])
+
+    again = client.post(url, {"po_number": "BC-1", "agree": "on"}, follow=True)
+
+    assert again.redirect_chain == [(url, 302)]
+    assert messages_on(again) == [
+        ("message message--error", "Ce devis ne peut plus être accepté.")
+    ]
+    assert Invoice.objects.count() == 2  # the invoice and its credit note
+    booking.refresh_from_db()
+    assert booking.state == Booking.State.CANCELLED
+
+
+def test_the_service_refuses_a_second_acceptance_with_the_accepted_quote(
+    offer, town_hall
+):
+    quote = services.send_quote(offer_booking(offer, town_hall))
+    services.accept_quote(quote, po_number="BC-1")
+
+    with pytest.raises(services.QuoteAlreadyAccepted) as refused:
+        services.accept_quote(quote, po_number="BC-1")
+
+    assert refused.value.quote == quote
+    assert refused.value.quote.accepted_at is not None
+    assert Invoice.objects.count() == 1
 
 
 def test_an_expired_quote_cannot_be_accepted(offer, town_hall):

@@ -117,3 +117,34 @@ def test_concurrent_acceptances_get_consecutive_invoice_numbers(offer):
     assert sorted(Invoice.objects.values_list("number", flat=True)) == [
         f"FAC-{year}-{n:04d}" for n in range(1, 6)
     ]
+
+
+def test_a_double_click_on_accept_issues_one_invoice(offer):
+    from events.models import Invoice
+
+    quote = services.send_quote(
+        services.request_booking(
+            buyer=dict(TOWN_HALL),
+            offer=offer,
+            format_id=offer.formats.first().pk,
+            preferred_date=timezone.localdate().replace(
+                year=timezone.localdate().year + 1
+            ),
+        )
+    )
+
+    def accept(n):
+        try:
+            return services.accept_quote(quote, po_number="BC-1")
+        except services.QuoteAlreadyAccepted as already:
+            return already
+
+    results, errors = at_once(2, accept)
+
+    assert errors == []
+    assert sorted(type(result).__name__ for result in results) == [
+        "Invoice",
+        "QuoteAlreadyAccepted",
+    ]
+    assert Invoice.objects.count() == 1
+    assert Booking.objects.get().state == Booking.State.INVOICED

@@ -8,7 +8,7 @@ import pytest
 import segno  # noqa: F401 - the QR library the tickets use
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from core.models import OutgoingEmail
@@ -593,3 +593,143 @@ def test_a_ticket_gets_in_once_and_only_staff_can_let_it_in(client, small_confer
     assert "Déjà utilisé" in again.content.decode()
     with pytest.raises(services.SeatError):
         services.check_in(ticket.code)
+
+
+# --- When the page is out of date: seats freed up, or the last ones went -------------
+
+SEATS_FREED = (
+    "Seats have freed up: you can book now. Your details are kept in the form "
+    "below; you have not been put on the waiting list."
+)
+SOLD_OUT_MEANWHILE = (
+    "The last seats went while you were booking; nothing was charged. Your details "
+    "are kept below: join the waiting list to be offered seats that free up."
+)
+
+
+def in_english(page, route: str = "") -> str:
+    with translation.override("en"):
+        url = page.url + route
+    assert url.startswith("/en/")
+    return url
+
+
+def seats_section(response):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(response.content, "html.parser")
+    return page.find(id="seats-title").find_parent("section")
+
+
+def details(conference, **changes):
+    return {
+        "price": full_price(conference).pk,
+        "quantity": 2,
+        "name": "Ana Lopez",
+        "email": "ana@example.org",
+    } | changes
+
+
+def test_joining_the_waiting_list_once_seats_freed_up_offers_them_instead(
+    small_conference,
+):
+    from django.test import Client
+
+    client = Client()
+    sold = hold(small_conference, quantity=10, email="bo@example.org")
+    sold_out_page = client.get(small_conference.url)
+    services.release_order(sold.pk)
+
+    response = client.post(
+        in_english(small_conference, "liste-attente/"), details(small_conference)
+    )
+
+    assert "liste-attente/" in sold_out_page.content.decode()
+    assert response.status_code == 409
+    section = seats_section(response)
+    assert section.select_one("#seats-notice").get_text(strip=True) == SEATS_FREED
+    form = section.select_one("form")
+    assert form["action"].endswith("/reserver/")
+    assert form.select_one("input[name=name]")["value"] == "Ana Lopez"
+    assert form.select_one("input[name=email]")["value"] == "ana@example.org"
+    assert form.select_one("input[name=quantity]")["value"] == "2"
+    price = form.select_one(
+        f"input[name=price][value='{full_price(small_conference).pk}']"
+    )
+    assert price.has_attr("checked")
+    assert not form.select(".errorlist")
+    assert WaitingListEntry.objects.count() == 0
+    assert stock(small_conference).taken == 0
+
+
+def test_the_kept_details_book_the_freed_seats_in_one_click(client, small_conference):
+    services.release_order(hold(small_conference, quantity=10).pk)
+
+    refused = client.post(
+        small_conference.url + "liste-attente/", details(small_conference)
+    )
+    form = seats_section(refused).select_one("form")
+    booked = client.post(
+        form["action"],
+        {
+            "price": form.select_one("input[name=price][checked]")["value"],
+            "quantity": form.select_one("input[name=quantity]")["value"],
+            "name": form.select_one("input[name=name]")["value"],
+            "email": form.select_one("input[name=email]")["value"],
+        },
+    )
+
+    assert refused.status_code == 409
+    assert seats_section(refused).select_one("#seats-notice").get_text(strip=True)
+    assert booked.status_code == 302
+    order = SeatOrder.objects.get(status=SeatOrder.Status.HELD)
+    assert (order.email, order.quantity, order.name) == (
+        "ana@example.org",
+        2,
+        "Ana Lopez",
+    )
+    assert WaitingListEntry.objects.count() == 0
+
+
+def test_a_waiting_list_form_with_a_mistake_after_seats_freed_up_is_fixed_in_the_booking_form(
+    client, small_conference
+):
+    services.release_order(hold(small_conference, quantity=10).pk)
+
+    response = client.post(
+        in_english(small_conference, "liste-attente/"),
+        details(small_conference, name=""),
+    )
+
+    assert response.status_code == 400
+    section = seats_section(response)
+    assert section.select_one("#seats-notice").get_text(strip=True) == SEATS_FREED
+    form = section.select_one("form")
+    assert form["action"].endswith("/reserver/")
+    assert "Enter your name." in form.select_one(".errorlist").get_text()
+    assert form.select_one("input[name=email]")["value"] == "ana@example.org"
+    assert WaitingListEntry.objects.count() == 0
+
+
+def test_booking_the_last_seats_someone_else_took_offers_the_waiting_list(
+    client, small_conference
+):
+    on_sale_page = client.get(small_conference.url)
+    hold(small_conference, quantity=10, email="bo@example.org")
+
+    response = client.post(
+        in_english(small_conference, "reserver/"), details(small_conference)
+    )
+
+    assert "reserver/" in on_sale_page.content.decode()
+    assert response.status_code == 409
+    section = seats_section(response)
+    assert section.select_one("#seats-notice").get_text(strip=True) == (
+        SOLD_OUT_MEANWHILE
+    )
+    form = section.select_one("form")
+    assert form["action"].endswith("/liste-attente/")
+    assert form.select_one("input[name=name]")["value"] == "Ana Lopez"
+    assert form.select_one("input[name=email]")["value"] == "ana@example.org"
+    assert SeatOrder.objects.filter(email="ana@example.org").count() == 0
+    assert stock(small_conference).taken == 10
