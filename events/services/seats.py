@@ -354,8 +354,10 @@ def join_waiting_list(
         email=email,
         status__in=[WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED],
     )
-    if live.exists():
-        raise SeatError(_("This email address is already on the waiting list."))
+    # Someone already waiting keeps their place, and the answer is the one a new
+    # entry gets: the page must not tell a stranger who is on the list.
+    if (entry := live.order_by("created_at").first()) is not None:
+        return entry
     return WaitingListEntry.objects.create(
         conference=conference,
         price=price,

@@ -3,6 +3,7 @@ when unpaid, offered to the waiting list; capacity never exceeded."""
 
 import datetime
 import io
+import re
 
 import pytest
 import segno  # noqa: F401 - the QR library the tickets use
@@ -406,8 +407,9 @@ def test_freed_seats_go_to_the_first_entry_that_fits_for_a_limited_time(
     too_big = join(small_conference, "big@example.org", 6)
     fits = join(small_conference, "fits@example.org", 2)
     later = join(small_conference, "later@example.org", 1)
-    with pytest.raises(services.SeatError):
-        join(small_conference, "fits@example.org", 1)
+    # Joining again keeps the first place in line and adds no entry.
+    assert join(small_conference, "fits@example.org", 1) == fits
+    assert WaitingListEntry.objects.count() == 3
 
     # Three seats free up: the first in line wants six and is skipped.
     with django_capture_on_commit_callbacks(execute=True):
@@ -480,6 +482,35 @@ def test_a_sold_out_page_shows_the_waiting_list_form(client, small_conference):
     html = client.get(small_conference.url).content.decode()
     assert "liste-attente/" in html
     assert "reserver/" not in html
+
+
+def test_the_waiting_list_answers_alike_whether_the_address_is_on_it_or_not(
+    client, small_conference
+):
+    """Who waits for which conference is nobody else's business."""
+    hold(small_conference, quantity=10)
+    join(small_conference, "deja@example.org", 1)
+
+    def answer(email):
+        response = client.post(
+            small_conference.url + "liste-attente/",
+            {
+                "price": full_price(small_conference).pk,
+                "quantity": 1,
+                "name": "Quelqu'un",
+                "email": email,
+            },
+            follow=True,
+        )
+        page = response.content.decode()
+        start = page.index('<main id="contenu"')
+        main = re.sub(
+            r"name=\"csrfmiddlewaretoken\" value=\"[^\"]+\"", "", page[start:]
+        )
+        return response.status_code, response.redirect_chain, main
+
+    assert answer("deja@example.org") == answer("nouveau@example.org")
+    assert WaitingListEntry.objects.count() == 2
 
 
 def test_the_ticket_qr_code_opens_the_ticket_page(small_conference):
