@@ -76,7 +76,7 @@ class OutgoingEmailViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/retry/", retry, name="retry"),
+            path("<id:pk>/retry/", retry, name="retry"),
         ]
 
 

@@ -5,6 +5,6 @@ from debates import views
 app_name = "debates"
 
 urlpatterns = [
-    path("verdict/<int:page_id>/", views.give_verdict, name="verdict"),
-    path("reaction/<int:page_id>/", views.post_reaction, name="reaction"),
+    path("verdict/<id:page_id>/", views.give_verdict, name="verdict"),
+    path("reaction/<id:page_id>/", views.post_reaction, name="reaction"),
 ]

@@ -68,8 +68,8 @@ def reject(request, pk: int):
 def register_moderation_urls():
     return [
         path("reactions/", moderation_queue, name="debates_moderation"),
-        path("reactions/<int:pk>/approve/", approve, name="debates_moderation_approve"),
-        path("reactions/<int:pk>/reject/", reject, name="debates_moderation_reject"),
+        path("reactions/<id:pk>/approve/", approve, name="debates_moderation_approve"),
+        path("reactions/<id:pk>/reject/", reject, name="debates_moderation_reject"),
     ]
 
 

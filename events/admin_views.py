@@ -866,12 +866,12 @@ def seat_order(request, pk: int):
 
 
 urlpatterns = [
-    path("<int:pk>/", detail, name="detail"),
-    path("<int:pk>/send-quote/", send_quote, name="send_quote"),
-    path("<int:pk>/acceptance/", record_acceptance, name="record_acceptance"),
-    path("<int:pk>/payment/", record_payment, name="record_payment"),
-    path("<int:pk>/done/", mark_done, name="mark_done"),
-    path("<int:pk>/cancel/", cancel, name="cancel"),
-    path("<int:pk>/chorus-pro/", record_chorus_deposit, name="record_chorus"),
-    path("seat-orders/<int:pk>/", seat_order, name="seat_order"),
+    path("<id:pk>/", detail, name="detail"),
+    path("<id:pk>/send-quote/", send_quote, name="send_quote"),
+    path("<id:pk>/acceptance/", record_acceptance, name="record_acceptance"),
+    path("<id:pk>/payment/", record_payment, name="record_payment"),
+    path("<id:pk>/done/", mark_done, name="mark_done"),
+    path("<id:pk>/cancel/", cancel, name="cancel"),
+    path("<id:pk>/chorus-pro/", record_chorus_deposit, name="record_chorus"),
+    path("seat-orders/<id:pk>/", seat_order, name="seat_order"),
 ]

@@ -6,6 +6,6 @@ app_name = "editions"
 
 urlpatterns = [
     path("", views.edition_list, name="list"),
-    path("<int:number>/", views.edition_detail, name="detail"),
-    path("<int:number>/pdf/", views.edition_pdf, name="pdf"),
+    path("<id:number>/", views.edition_detail, name="detail"),
+    path("<id:number>/pdf/", views.edition_pdf, name="pdf"),
 ]

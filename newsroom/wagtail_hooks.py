@@ -221,8 +221,8 @@ class ExpertApplicationViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("accept/<int:pk>/", accept_application, name="accept"),
-            path("decline/<int:pk>/", decline_application, name="decline"),
+            path("accept/<id:pk>/", accept_application, name="accept"),
+            path("decline/<id:pk>/", decline_application, name="decline"),
         ]
 
 
@@ -302,7 +302,7 @@ def create_debate(request, pk: int):
 def register_commission_urls():
     return [
         path(
-            "newsroom/commissions/<int:pk>/create-debate/",
+            "newsroom/commissions/<id:pk>/create-debate/",
             create_debate,
             name="newsroom_commission_create_debate",
         )

@@ -6,7 +6,7 @@ app_name = "subscriptions"
 
 urlpatterns = [
     path("", views.pricing, name="pricing"),
-    path("commander/<int:plan_id>/", views.checkout, name="checkout"),
+    path("commander/<id:plan_id>/", views.checkout, name="checkout"),
     path("demo/<str:token>/", views.demo_checkout, name="demo_checkout"),
     path("bienvenue/", views.welcome, name="welcome"),
     path("mon-abonnement/", views.account, name="account"),

@@ -7,6 +7,6 @@ app_name = "polls"
 urlpatterns = [
     path("propositions/", views.proposals, name="proposals"),
     path("propositions/proposer/", views.propose, name="propose"),
-    path("propositions/<int:pk>/soutien/", views.support, name="support"),
-    path("avis/sondage/<int:pk>/", views.vote, name="vote"),
+    path("propositions/<id:pk>/soutien/", views.support, name="support"),
+    path("avis/sondage/<id:pk>/", views.vote, name="vote"),
 ]

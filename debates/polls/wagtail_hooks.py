@@ -16,14 +16,14 @@ def register_poll_urls():
     return [
         path("proposals/", admin_views.proposal_queue, name="debates_proposals"),
         path(
-            "proposals/<int:pk>/<str:decision>/",
+            "proposals/<id:pk>/<str:decision>/",
             admin_views.decide_proposal,
             name="debates_proposal_decide",
         ),
-        path("polls/<int:pk>/", admin_views.poll_desk, name="debates_poll_desk"),
-        path("polls/<int:pk>/tie/", admin_views.break_tie, name="debates_poll_tie"),
+        path("polls/<id:pk>/", admin_views.poll_desk, name="debates_poll_desk"),
+        path("polls/<id:pk>/tie/", admin_views.break_tie, name="debates_poll_tie"),
         path(
-            "polls/<int:pk>/commission/",
+            "polls/<id:pk>/commission/",
             admin_views.commission,
             name="debates_poll_commission",
         ),
