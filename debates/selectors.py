@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from core.search import reader_query
 from debates.models import DebatePage, Reaction, Verdict, VerdictTally
 from newsroom.models import Theme
 
@@ -23,10 +24,11 @@ def debate_listing(*, index, theme_slug: str = "", query: str = ""):
     theme = Theme.objects.filter(slug=theme_slug).first() if theme_slug else None
     if theme is not None:
         debates = debates.filter(themes=theme)
-    if query:
+    search = reader_query(query) if query else None
+    if search is not None:
         # Wagtail search returns a result list; keep it a queryset of ids so the
         # listing keeps its prefetches and its order.
-        ids = [page.pk for page in DebatePage.objects.live().search(query)]
+        ids = [page.pk for page in DebatePage.objects.live().search(search)]
         debates = debates.filter(pk__in=ids)
     return debates, theme
 
