@@ -360,7 +360,8 @@ def booking(request, key: str):
         Booking.objects.select_related("conference", "offer"), access_key=key
     )
     quote = record.quotes.exclude(status=Quote.Status.SUPERSEDED).first()
-    form = AcceptQuoteForm(request.POST or None)
+    # Bound on every POST, even an empty one: the acceptance below reads its data.
+    form = AcceptQuoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if quote is None:
             raise Http404
