@@ -64,6 +64,11 @@ def test_a_nul_in_the_query_string_is_a_bad_request(client, home_page, query, pr
     response = client.get(f"{prefix}/?{query}")
 
     assert_site_error_page(response, 400, "en" if prefix else "fr")
+    assert page(response).h1.get_text(strip=True) == (
+        "We could not make sense of this request."
+        if prefix
+        else "Nous n’avons pas pu comprendre cette demande."
+    )
 
 
 @pytest.mark.django_db
@@ -72,9 +77,22 @@ def test_the_403_page_is_the_sites_too(home_page):
     with translation.override("en"):
         response = permission_denied(request, PermissionDenied())
 
+    html = BeautifulSoup(response.content, "html.parser")
     assert response.status_code == 403
-    assert b"403" in response.content
-    assert b'<html lang="en">' in response.content
+    assert html.html["lang"] == "en"
+    assert html.select_one(".error-page__code").get_text(strip=True) == "403"
+    assert html.h1.get_text(strip=True) == "This page is not open to you."
+
+
+@pytest.mark.django_db
+def test_the_403_page_is_french_on_the_french_site(home_page):
+    request = RequestFactory().get("/")
+    with translation.override("fr"):
+        response = permission_denied(request, PermissionDenied())
+
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == "fr"
+    assert html.h1.get_text(strip=True) == "Cette page ne vous est pas ouverte."
 
 
 @pytest.mark.django_db
