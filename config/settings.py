@@ -276,7 +276,7 @@ else:
     # can open exactly what a reader would receive.
     MAILERS = {
         "default": {
-            "BACKEND": "config.mail.DevelopmentEmailBackend",
+            "BACKEND": "core.mail.DevelopmentEmailBackend",
             "OPTIONS": {"folder": str(VAR_DIR / "mail")},
         }
     }
@@ -389,7 +389,7 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")
 # ever; development serves the sources as they are, with no collectstatic step.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "config.storage.PrivateFileStorage"},
+    "private": {"BACKEND": "core.storage.PrivateFileStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

@@ -15,8 +15,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
-from config.admin_permissions import RefusingPermissionPolicy
 from core import outbox
+from core.admin_permissions import RefusingPermissionPolicy
 from core.models import OutgoingEmail
 
 # The queue is the site's record of what it sent: read, retried, never edited.

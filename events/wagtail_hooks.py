@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
-from config.admin_permissions import RefusingPermissionPolicy
+from core.admin_permissions import RefusingPermissionPolicy
 from events import admin_views, selectors
 from events.models import Booking, Invoice, Quote, SeatOrder, WaitingListEntry
 from subscriptions.models import money

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from config.storage import ProtectedFileField
+from core.storage import ProtectedFileField
 
 
 class Theme(models.Model):

@@ -16,7 +16,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
 
-from config.errors import DomainError
+from core.errors import DomainError
 from core.outbox import owe_email
 from core.ratelimit import address_over_limit, digest, over_limit
 from newsroom.models import Contributor, ExpertApplication

@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from config.admin_permissions import RefusingPermissionPolicy
+from core.admin_permissions import RefusingPermissionPolicy
 from newsroom import services
 from newsroom.forms import DeclineApplicationForm
 from newsroom.models import (

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.errors import DomainError
+from core.errors import DomainError
 from core.outbox import owe_email
 from subscriptions.access import entitling_subscription
 from subscriptions.gateway import GatewayError, get_gateway

@@ -23,7 +23,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from config.admin_permissions import RefusingPermissionPolicy
+from core.admin_permissions import RefusingPermissionPolicy
 from subscriptions import services
 from subscriptions.models import Payment, Plan, StripeEvent, Subscription, money
 

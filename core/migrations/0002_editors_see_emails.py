@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from config.group_grants import grant_permissions
+from core.group_grants import grant_permissions
 
 
 class Migration(migrations.Migration):

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from config.errors import DomainError
+from core.errors import DomainError
 from core.outbox import owe_email
 from core.ratelimit import address_over_limit, over_limit
 from debates.polls.models import (

@@ -3,7 +3,7 @@ payment, and see who bought seats or waits for some."""
 
 from django.db import migrations
 
-from config.group_grants import grant_permissions
+from core.group_grants import grant_permissions
 
 
 class Migration(migrations.Migration):

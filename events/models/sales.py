@@ -23,7 +23,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from config.storage import ProtectedFileField
+from core.storage import ProtectedFileField
 
 EVENT_VAT_RATE = Decimal("20.00")
 

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from config.errors import DomainError
+from core.errors import DomainError
 from core.models import OutgoingEmail
 from core.outbox import owe_email
 from events.documents import Kind, Line

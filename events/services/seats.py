@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from config.errors import DomainError
+from core.errors import DomainError
 from core.outbox import owe_email
 from events.models import (
     ConferencePage,

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from config.group_grants import grant_permissions
+from core.group_grants import grant_permissions
 
 
 class Migration(migrations.Migration):

@@ -4,7 +4,7 @@ the moderators, as publishing a debate does."""
 
 from django.db import migrations
 
-from config.group_grants import grant_permissions
+from core.group_grants import grant_permissions
 
 EDITING = [
     f"{action}_{model}"

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.mail import EmailMessage
 
-from config.mail import DevelopmentEmailBackend
+from core.mail import DevelopmentEmailBackend
 
 SEPARATOR = "-" * 79
 

@@ -326,7 +326,7 @@ def test_development_caches_in_process_memory(development):
 def test_development_mail_goes_to_the_console_and_var_mail(development):
     var_dir, found = development
 
-    assert found["mailer"]["BACKEND"] == "config.mail.DevelopmentEmailBackend"
+    assert found["mailer"]["BACKEND"] == "core.mail.DevelopmentEmailBackend"
     assert Path(found["mailer"]["OPTIONS"]["folder"]) == var_dir / "mail"
 
 
