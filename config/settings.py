@@ -57,14 +57,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # --- Applications -----------------------------------------------------------------
 
 INSTALLED_APPS = [
-    # Versus rooms
+    # Versus rooms, from the bottom layer up (docs/architecture.md)
     "core",
     "accounts",
-    "home",
+    "payments",
+    "subscriptions",
     "newsroom",
     "debates",
-    "subscriptions",
     "events",
+    "home",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -11,7 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from debates import feeds, seo
-from subscriptions import views as subscription_views
+from payments import views as payment_views
 
 
 @never_cache
@@ -34,7 +34,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     # Outside the language prefixes: Stripe calls one fixed URL.
-    path("stripe/webhook/", subscription_views.webhook, name="stripe_webhook"),
+    path("stripe/webhook/", payment_views.webhook, name="stripe_webhook"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path(
         "robots.txt",

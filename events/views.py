@@ -27,6 +27,8 @@ from events.forms import (
 )
 from events.models import Booking, Invoice, Quote, SeatOrder, Ticket
 from events.services.documents import quote_document
+from payments.events import receive_event
+from payments.gateway import get_gateway
 
 NOINDEX = {"X-Robots-Tag": "noindex, nofollow"}
 
@@ -213,9 +215,6 @@ def order(request, key: str):
 @require_http_methods(["GET", "POST"])
 def demo_checkout(request, token: str):
     """Demo mode only: a labelled stand-in for Stripe Checkout in payment mode."""
-    from subscriptions import services as billing
-    from subscriptions.gateway import get_gateway
-
     if not settings.STRIPE_DEMO_MODE:
         raise Http404
     gateway = get_gateway()
@@ -236,7 +235,7 @@ def demo_checkout(request, token: str):
             events = gateway.complete_seat_checkout(checkout, seat_order)
             target = checkout["success"]
         for event in events:
-            billing.receive_event(event)
+            receive_event(event)
         return redirect(target)
     return _private(
         render(

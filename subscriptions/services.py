@@ -1,8 +1,7 @@
-"""Subscriptions change in one place: ``receive_event`` applies a Stripe event.
-
-Each event is stored once (its id is the primary key) before it is applied, so a
-duplicate is recognised and a failure leaves its trace (Stripe then retries). An
-event is a notification that something changed: the subscription is re-fetched
+"""Subscriptions change in one place: ``apply_stripe_event``, which
+``payments.events.receive_event`` calls for the events this room registered
+(``SubscriptionsConfig.ready``), once each. An event is a notification that
+something changed: the subscription is re-fetched
 from Stripe and saved as Stripe holds it, under a lock on the reader's billing
 row, so duplicates are no-ops and the order of delivery does not matter. Emails
 are owed in the same transaction, once per cause, and go after commit
@@ -10,25 +9,21 @@ are owed in the same transaction, once per cause, and go after commit
 """
 
 import datetime
-import json
 import logging
-import traceback
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
 from core.outbox import owe_email
+from payments.gateway import GatewayError, get_gateway
 from subscriptions.access import entitling_subscription
-from subscriptions.gateway import GatewayError, get_gateway
 from subscriptions.models import (
     BillingAccount,
     Payment,
     Plan,
-    StripeEvent,
     Subscription,
 )
 
@@ -108,70 +103,19 @@ def start_checkout(user, plan: Plan, *, success_url: str, cancel_url: str) -> st
 # --- Events -----------------------------------------------------------------------
 
 
-def _created(event: dict) -> datetime.datetime:
-    return datetime.datetime.fromtimestamp(event["created"], tz=datetime.UTC)
-
-
-def receive_event(event: dict, *, body: str | bytes | None = None) -> StripeEvent:
-    """Store the event once, then apply it. Raises if applying failed, after
-    recording why, so that the webhook answers 500 and Stripe retries.
-
-    ``body`` is the payload exactly as it was verified (the webhook's); events
-    that did not come through the webhook (reconcile, demo) are stored as their
-    JSON. Whatever the source, the handlers read the plain JSON parsed from it,
-    never the SDK's objects (which hold ``Decimal`` values JSON cannot store)."""
-    if body is None:
-        body = json.dumps(event, sort_keys=True)
-    elif isinstance(body, bytes):
-        body = body.decode()
-    event = json.loads(body)
-    try:
-        with transaction.atomic():
-            record, _created_now = StripeEvent.objects.get_or_create(
-                id=event["id"],
-                defaults={
-                    "type": event["type"],
-                    "livemode": bool(event.get("livemode")),
-                    "api_version": event.get("api_version") or "",
-                    "created": _created(event),
-                    "body": body,
-                    "payload": event,
-                },
-            )
-    except IntegrityError:  # the same event, delivered twice at once
-        record = StripeEvent.objects.get(id=event["id"])
-    if record.outcome in StripeEvent.DONE:
-        return record
-    try:
-        with transaction.atomic():
-            # Locked: a concurrent delivery of the same event waits, then sees it done.
-            record = StripeEvent.objects.select_for_update().get(pk=record.pk)
-            if record.outcome in StripeEvent.DONE:
-                return record
-            applied = apply_stripe_event(event)
-            record.outcome = (
-                StripeEvent.Outcome.APPLIED if applied else StripeEvent.Outcome.IGNORED
-            )
-            record.processed_at = timezone.now()
-            record.attempts += 1
-            record.error = ""
-            record.save(update_fields=["outcome", "processed_at", "attempts", "error"])
-    except Exception:
-        StripeEvent.objects.filter(pk=record.pk).update(
-            outcome=StripeEvent.Outcome.FAILED,
-            attempts=F("attempts") + 1,
-            error=traceback.format_exc()[-8000:],
-        )
-        raise
-    return record
+def claims(event: dict) -> bool:
+    """Whether the event is about a reader's subscription: a conference's
+    checkout or invoice is not (it has no subscription)."""
+    obj = event["data"]["object"]
+    if event["type"] == "checkout.session.completed":
+        return obj.get("mode") == "subscription"
+    if event["type"] in INVOICE_EVENTS:
+        return _invoice_subscription(obj) is not None
+    return event["type"] in SUBSCRIPTION_EVENTS
 
 
 def apply_stripe_event(event: dict) -> bool:
     """Apply one event inside the caller's transaction; False if it is not ours."""
-    from events import services as events
-
-    if events.handles(event):  # seats and institutions' invoices
-        return events.apply_stripe_event(event)
     kind = event["type"]
     obj = event["data"]["object"]
     if kind not in HANDLED:

@@ -35,7 +35,7 @@ WEBHOOK_SECRET = "whsec_test_versus"
 def stripe_http(settings, monkeypatch):
     """Stripe mode, with the SDK talking to an offline fake (subscriptions and
     conference sales share the gateway, so they share this)."""
-    from subscriptions import gateway
+    from payments import gateway
     from tests.subscriptions.fake_stripe import FakeStripeHTTP
 
     settings.STRIPE_SECRET_KEY = "sk_test_versus"

@@ -31,6 +31,7 @@ from events.services.seats import (
 )
 
 __all__ = [
+    "STRIPE_EVENTS",
     "BookingError",
     "QuoteAlreadyAccepted",
     "SeatError",
@@ -60,6 +61,12 @@ __all__ = [
 ]
 
 INVOICE_EVENTS = {"invoice.paid", "invoice.finalized", "invoice.overdue"}
+CHECKOUT_EVENTS = {
+    "checkout.session.completed",
+    "checkout.session.async_payment_succeeded",
+    "checkout.session.expired",
+}
+STRIPE_EVENTS = CHECKOUT_EVENTS | INVOICE_EVENTS
 
 
 def handles(event: dict) -> bool:

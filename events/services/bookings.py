@@ -413,7 +413,7 @@ def _push_to_stripe(invoice: Invoice) -> None:
     """With Stripe configured, the same invoice (same number, lines and VAT) is
     finalised there so that the buyer can pay by card or transfer. A refusal
     rolls the whole issue back: no number is used up."""
-    from subscriptions.gateway import GatewayError, get_gateway
+    from payments.gateway import GatewayError, get_gateway
 
     gateway = get_gateway()
     if gateway.demo:
@@ -505,7 +505,7 @@ def record_chorus_deposit(
 
 
 def _paid_out_of_band_at_stripe(invoice: Invoice) -> None:
-    from subscriptions.gateway import GatewayError, get_gateway
+    from payments.gateway import GatewayError, get_gateway
 
     gateway = get_gateway()
     if gateway.demo:
@@ -690,7 +690,7 @@ def _issue_credit_note(invoice: Invoice, *, actor=None) -> Invoice:
 
 
 def _cancel_at_stripe(invoice: Invoice) -> None:
-    from subscriptions.gateway import GatewayError, get_gateway
+    from payments.gateway import GatewayError, get_gateway
 
     gateway = get_gateway()
     if gateway.demo:

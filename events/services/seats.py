@@ -149,7 +149,7 @@ def start_checkout(order: SeatOrder, *, success_url: str, cancel_url: str) -> st
     """The URL of the card payment for a held order. If Stripe refuses, a
     checkout's hold is released at once (nothing is charged and nobody waits for
     those seats); a waiting-list offer keeps its time, to be tried again."""
-    from subscriptions.gateway import GatewayError, get_gateway
+    from payments.gateway import GatewayError, get_gateway
 
     now = timezone.now()
     if order.status != SeatOrder.Status.HELD or order.held_until <= now:
@@ -243,7 +243,7 @@ def _owe(builder: str, order: SeatOrder, *, key: str, **params) -> None:
 def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
     """Refund in full through Stripe (idempotent per order, so a retried event
     or a second click cannot refund twice); a refusal raises and nothing moves."""
-    from subscriptions.gateway import get_gateway
+    from payments.gateway import get_gateway
 
     gateway = get_gateway()
     if not gateway.demo and order.stripe_payment_intent:
@@ -265,7 +265,7 @@ def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
 def refund_order(order: SeatOrder, *, reason: str) -> SeatOrder:
     """An editor cancels a paid order before the conference: the money goes
     back, the tickets stop being valid, the seats go to the waiting list."""
-    from subscriptions.gateway import GatewayError
+    from payments.gateway import GatewayError
 
     order = (
         SeatOrder.objects.select_for_update()

@@ -438,7 +438,7 @@ def check_database(
     """Compare the database with what the buyers were told; ``observed`` is the
     order bought outside the load, by the observer."""
     from events.models import ConferencePage, SeatOrder, SeatStock, Ticket
-    from subscriptions.demo import DemoGateway
+    from payments.demo_gateway import DemoGateway
 
     exchanges = [exchange for phase in phases for exchange in phase.exchanges]
     holds, payments = {}, {}  # buyer number -> order pk, -> access key

@@ -759,7 +759,7 @@ def test_an_editor_refunds_a_paid_card_order_and_the_seats_go_back(
     from django.core import mail
 
     from events.models import SeatOrder, SeatStock
-    from subscriptions import services as billing
+    from payments.events import receive_event
 
     conference = ConferencePageFactory(parent=index, capacity=10)
     order = services.hold_seats(
@@ -769,7 +769,7 @@ def test_an_editor_refunds_a_paid_card_order_and_the_seats_go_back(
         name="Ana Lopez",
         email="ana@example.org",
     )
-    billing.receive_event(
+    receive_event(
         build(
             "event",
             id="evt_paid_seats",

@@ -14,7 +14,7 @@ from lxml import etree
 from core.models import OutgoingEmail
 from events import services
 from events.models import Booking, BookingLog, Invoice, Quote, SeatStock
-from subscriptions import services as billing
+from payments.events import receive_event
 from subscriptions.models import money
 from tests.core.provider import owed_then_sent_once
 from tests.events.conftest import VALID_SIRET
@@ -709,8 +709,8 @@ def test_stripes_invoice_paid_event_marks_the_booking_paid(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        billing.receive_event(event("invoice.paid", paid))
-        billing.receive_event(event("invoice.paid", paid))
+        receive_event(event("invoice.paid", paid))
+        receive_event(event("invoice.paid", paid))
 
     invoice.refresh_from_db()
     assert invoice.payment_method == "stripe"
@@ -775,7 +775,7 @@ def test_a_whole_invoice_paid_through_the_webhook_marks_the_booking_paid(
         )
 
     assert response.status_code == 200
-    from subscriptions.models import StripeEvent
+    from payments.models import StripeEvent
 
     record = StripeEvent.objects.get(id=payload["id"])
     assert record.outcome == "applied"

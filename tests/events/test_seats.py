@@ -15,7 +15,7 @@ from icalendar import Calendar
 from core.models import OutgoingEmail
 from events import services
 from events.models import SeatOrder, SeatStock, Ticket, WaitingListEntry
-from subscriptions import services as billing
+from payments.events import receive_event
 from tests.core.provider import owed_then_sent_once
 from tests.stripe_fake.objects import build
 from tests.subscriptions.fake_stripe import event, signed
@@ -147,8 +147,8 @@ def test_only_the_stripe_event_confirms_the_order_and_makes_one_ticket_per_seat(
     assert Ticket.objects.count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):
-        billing.receive_event(event("checkout.session.completed", paid_session(order)))
-        billing.receive_event(event("checkout.session.completed", paid_session(order)))
+        receive_event(event("checkout.session.completed", paid_session(order)))
+        receive_event(event("checkout.session.completed", paid_session(order)))
 
     order.refresh_from_db()
     assert order.status == SeatOrder.Status.PAID
@@ -178,9 +178,9 @@ def test_a_paid_session_told_twice_owes_and_sends_its_tickets_once(
     completed = event("checkout.session.completed", paid_session(order))
 
     with django_capture_on_commit_callbacks(execute=True):
-        billing.receive_event(completed)
-        billing.receive_event(completed)
-        billing.receive_event(
+        receive_event(completed)
+        receive_event(completed)
+        receive_event(
             event("checkout.session.async_payment_succeeded", paid_session(order))
         )
 
@@ -197,7 +197,7 @@ def test_a_failing_email_provider_delays_the_tickets_and_keeps_the_payment(
     provider.down = True
 
     with django_capture_on_commit_callbacks(execute=True):
-        billing.receive_event(event("checkout.session.completed", paid_session(order)))
+        receive_event(event("checkout.session.completed", paid_session(order)))
 
     order.refresh_from_db()
     assert order.status == SeatOrder.Status.PAID
@@ -217,7 +217,7 @@ def test_a_failing_email_provider_delays_the_tickets_and_keeps_the_payment(
 def test_an_unpaid_session_confirms_nothing(small_conference):
     order = hold(small_conference)
     session = paid_session(order) | {"payment_status": "unpaid"}
-    billing.receive_event(event("checkout.session.completed", session))
+    receive_event(event("checkout.session.completed", session))
     order.refresh_from_db()
     assert order.status == SeatOrder.Status.HELD
     assert Ticket.objects.count() == 0
@@ -225,7 +225,7 @@ def test_an_unpaid_session_confirms_nothing(small_conference):
 
 def test_an_expired_session_gives_the_seats_back(small_conference):
     order = hold(small_conference, quantity=4)
-    billing.receive_event(
+    receive_event(
         event("checkout.session.expired", paid_session(order) | {"status": "expired"})
     )
     order.refresh_from_db()
@@ -468,7 +468,7 @@ def test_paying_an_offer_books_the_entry(
         services.release_order(freed.pk)
     offer = SeatOrder.objects.get(waiting_entry=entry)
 
-    billing.receive_event(event("checkout.session.completed", paid_session(offer)))
+    receive_event(event("checkout.session.completed", paid_session(offer)))
 
     entry.refresh_from_db()
     offer.refresh_from_db()
@@ -517,7 +517,7 @@ def test_the_ticket_qr_code_opens_the_ticket_page(small_conference):
     from events.tickets import qr_png, ticket_url
 
     order = hold(small_conference, quantity=1)
-    billing.receive_event(event("checkout.session.completed", paid_session(order)))
+    receive_event(event("checkout.session.completed", paid_session(order)))
     ticket = order.tickets.get()
     png = qr_png(ticket)
     assert png.startswith(b"\x89PNG")
@@ -551,8 +551,8 @@ def test_a_payment_after_the_seats_went_is_refunded_not_oversold(
     hold(small_conference, quantity=10, email="others@example.org")
 
     with django_capture_on_commit_callbacks(execute=True):
-        billing.receive_event(event("checkout.session.completed", paid_session(late)))
-        billing.receive_event(event("checkout.session.completed", paid_session(late)))
+        receive_event(event("checkout.session.completed", paid_session(late)))
+        receive_event(event("checkout.session.completed", paid_session(late)))
 
     late.refresh_from_db()
     assert late.status == SeatOrder.Status.REFUNDED
@@ -570,7 +570,7 @@ def test_a_late_payment_with_seats_still_free_is_honoured(small_conference):
     late = hold(small_conference, quantity=2)
     services.release_order(late.pk)
 
-    billing.receive_event(event("checkout.session.completed", paid_session(late)))
+    receive_event(event("checkout.session.completed", paid_session(late)))
 
     late.refresh_from_db()
     assert late.status == SeatOrder.Status.PAID
@@ -604,7 +604,7 @@ def test_a_ticket_gets_in_once_and_only_staff_can_let_it_in(client, small_confer
     from accounts.factories import UserFactory
 
     order = hold(small_conference, quantity=1)
-    billing.receive_event(event("checkout.session.completed", paid_session(order)))
+    receive_event(event("checkout.session.completed", paid_session(order)))
     ticket = order.tickets.get()
     url = reverse("events:ticket", args=[ticket.code])
 

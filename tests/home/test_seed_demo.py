@@ -98,8 +98,9 @@ def test_seed_demo_refuses_to_run_in_production():
 
 @pytest.mark.django_db
 def test_seed_demo_subscribes_abonne_through_the_demo_checkout(settings):
+    from payments.models import StripeEvent
     from subscriptions.access import has_reader_access
-    from subscriptions.models import Plan, StripeEvent
+    from subscriptions.models import Plan
 
     settings.STRIPE_DEMO_MODE = True
     call_command("seed_demo", stdout=io.StringIO())

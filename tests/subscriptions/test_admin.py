@@ -86,7 +86,8 @@ def newsroom_editor(db):
 def test_an_editor_sees_subscribers_and_payments_but_cannot_write_them(
     client, newsroom_editor
 ):
-    from subscriptions.models import Payment, StripeEvent
+    from payments.models import StripeEvent
+    from subscriptions.models import Payment
 
     subscription = SubscriptionFactory()
     payment = Payment.objects.create(
@@ -101,18 +102,19 @@ def test_an_editor_sees_subscribers_and_payments_but_cannot_write_them(
     )
     client.force_login(newsroom_editor)
     base = "/admin/snippets/subscriptions"
+    events = "/admin/snippets/payments/stripeevent"
 
     listing = client.get(f"{base}/subscription/")
     assert listing.status_code == 200
     assert subscription.account.user.email in listing.content.decode()
     assert client.get(f"{base}/payment/inspect/{payment.pk}/").status_code == 200
-    assert client.get(f"{base}/stripeevent/inspect/evt_1/").status_code == 200
+    assert client.get(f"{events}/inspect/evt_1/").status_code == 200
     # Stripe's records arrive through events, never by hand.
     for url in (
         f"{base}/subscription/add/",
         f"{base}/payment/add/",
         f"{base}/payment/edit/{payment.pk}/",
-        f"{base}/stripeevent/edit/evt_1/",
+        f"{events}/edit/evt_1/",
         f"{base}/subscription/delete/{subscription.pk}/",
     ):
         assert client.get(url).status_code in (302, 403), url

@@ -77,13 +77,13 @@ def test_the_footer_link_leads_to_cancellation_in_three_steps(
 def test_the_confirmation_event_that_follows_sends_no_second_email(
     client, reader, subscribed, django_capture_on_commit_callbacks
 ):
-    from subscriptions import services
+    from payments.events import receive_event
     from tests.subscriptions.fake_stripe import event
 
     client.force_login(reader)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/abonnement/resilier/")
-        services.receive_event(
+        receive_event(
             event(
                 "customer.subscription.updated",
                 stripe_subscription(cancel_at_period_end=True),

@@ -8,9 +8,10 @@ import stripe
 from django.core import mail
 
 from core.models import OutgoingEmail
+from payments.models import StripeEvent
 from subscriptions.access import has_reader_access
 from subscriptions.factories import SubscriptionFactory
-from subscriptions.models import Payment, StripeEvent, Subscription
+from subscriptions.models import Payment, Subscription
 from tests.conftest import WEBHOOK_SECRET
 from tests.core.provider import owed_then_sent_once
 from tests.subscriptions.fake_stripe import (

@@ -4,10 +4,11 @@ what it changed."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from subscriptions import services
+from payments.events import receive_event
+from payments.gateway import GatewayError
+from payments.models import StripeEvent
 from subscriptions.factories import SubscriptionFactory
-from subscriptions.gateway import GatewayError
-from subscriptions.models import StripeEvent, Subscription
+from subscriptions.models import Subscription
 from tests.subscriptions.fake_stripe import event, subscription
 
 
@@ -108,7 +109,7 @@ def test_a_failed_event_is_applied_again(
     payload = event("customer.subscription.created", remote, event_id="evt_failed")
     stripe_http.failures = [500, 500, 500]
     with pytest.raises(GatewayError, match="boom"):
-        services.receive_event(payload)
+        receive_event(payload)
     assert StripeEvent.objects.get(id="evt_failed").outcome == "failed"
     stripe_http.route("get", "/v1/subscriptions/sub_1", remote)
     stripe_lists["subscriptions"] = [remote]

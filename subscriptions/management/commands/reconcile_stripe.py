@@ -1,7 +1,8 @@
 """Daily: catch up with Stripe when webhooks went missing or failed here.
 
 1. Events Stripe could not deliver (it keeps them 30 days) that were never
-   applied here are applied.
+   applied here are applied: those of every room registered with
+   ``payments.handlers`` (subscriptions, seat orders, institutions' invoices).
 2. Events stored here whose application failed are applied again.
 3. Every subscription Stripe holds for one of our readers is compared with ours,
    and re-read and saved where they differ (paused, cancelled, renewed or any
@@ -14,9 +15,12 @@ something could not be applied or Stripe could not be reached.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from payments import handlers
+from payments.events import receive_event
+from payments.gateway import GatewayError, get_gateway
+from payments.models import StripeEvent
 from subscriptions import services
-from subscriptions.gateway import GatewayError, get_gateway
-from subscriptions.models import BillingAccount, StripeEvent, Subscription
+from subscriptions.models import BillingAccount, Subscription
 
 
 class Command(BaseCommand):
@@ -28,7 +32,7 @@ class Command(BaseCommand):
         gateway = get_gateway()
         self.failures = 0
         try:
-            undelivered = gateway.undelivered_events(sorted(services.HANDLED))
+            undelivered = gateway.undelivered_events(sorted(handlers.handled_types()))
             remote_subscriptions = gateway.list_subscriptions()
         except GatewayError as error:
             raise CommandError(f"Stripe could not be reached: {error}") from error
@@ -57,7 +61,7 @@ class Command(BaseCommand):
             if known in StripeEvent.DONE:
                 continue
             try:
-                record = services.receive_event(event)
+                record = receive_event(event)
             except Exception as error:
                 self.failures += 1
                 self.stderr.write(f"{event.get('id')}: {error}")

@@ -2,25 +2,21 @@
 
 ``get_gateway()`` gives the Stripe gateway when ``STRIPE_SECRET_KEY`` is set and
 the demo gateway otherwise; nothing of the demo is reachable with keys set. Both
-speak in plain dicts shaped as Stripe's objects (API version pinned below), so the
-event handler in ``services`` is the same for both.
+speak in plain dicts shaped as Stripe's objects (API version pinned in
+``payments.api``), so the handlers registered in ``payments.handlers`` are the
+same for both.
 """
-
-import secrets
-import time
 
 import stripe
 from django.conf import settings
 
-# The API version the SDK is pinned to; the webhook endpoint must use the same.
-API_VERSION = stripe._api_version._ApiVersion.CURRENT
+from payments.api import API_VERSION, GatewayError
+from payments.demo_gateway import DemoGateway
+
+__all__ = ["GatewayError", "StripeGateway", "get_gateway", "stripe_client"]
 
 # Tests swap the SDK's HTTP client for one that answers offline.
 http_client = None
-
-
-class GatewayError(Exception):
-    """Stripe could not be reached or refused the request."""
 
 
 def stripe_client() -> stripe.StripeClient:
@@ -315,15 +311,5 @@ class StripeGateway:
 
 def get_gateway():
     if settings.STRIPE_DEMO_MODE:
-        from subscriptions.demo import DemoGateway
-
         return DemoGateway()
     return StripeGateway()
-
-
-def new_id(prefix: str) -> str:
-    return f"{prefix}_demo{secrets.token_hex(8)}"
-
-
-def now_ts() -> int:
-    return int(time.time())

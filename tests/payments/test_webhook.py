@@ -5,8 +5,9 @@ import time
 import pytest
 from django.core import mail
 
+from payments.models import StripeEvent
 from subscriptions.access import has_reader_access
-from subscriptions.models import Payment, StripeEvent, Subscription
+from subscriptions.models import Payment, Subscription
 from tests.conftest import WEBHOOK_SECRET
 from tests.stripe_fake.objects import build
 from tests.subscriptions.fake_stripe import (

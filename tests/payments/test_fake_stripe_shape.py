@@ -8,7 +8,7 @@ import json
 import pytest
 import stripe
 
-from subscriptions import gateway
+from payments import gateway
 from tests.stripe_fake import derive_schema, objects
 from tests.stripe_fake.objects import build, validate
 from tests.subscriptions import fake_stripe

@@ -8,8 +8,9 @@ from django.core import mail
 from django.db import connection
 
 from core.models import OutgoingEmail
-from subscriptions import services
-from subscriptions.models import StripeEvent, Subscription
+from payments.events import receive_event
+from payments.models import StripeEvent
+from subscriptions.models import Subscription
 from tests.subscriptions.fake_stripe import event, subscription
 
 pytestmark = [
@@ -34,7 +35,7 @@ def test_a_duplicate_delivered_concurrently_is_applied_once(
     def deliver():
         try:
             barrier.wait()
-            services.receive_event(payload)
+            receive_event(payload)
         except BaseException as error:
             errors.append(error)
         finally:
@@ -79,7 +80,7 @@ def test_a_slow_fetch_for_an_older_event_never_overwrites_a_newer_state(
 
     def deliver(payload):
         try:
-            services.receive_event(payload)
+            receive_event(payload)
         except BaseException as error:
             errors.append(error)
         finally:
