@@ -11,6 +11,7 @@ from django.utils import timezone
 from debates.factories import TopicPollPageFactory
 from debates.polls import services
 from debates.polls.models import Ballot, OptionTally, PollTally, TopicPollPage
+from debates.polls.services import ballots
 
 
 def first_option(poll):
@@ -336,7 +337,7 @@ def test_a_ballot_caught_by_the_closing_time_on_its_way_in_is_not_counted(
 ):
     """Open when the ballot arrived, closed by the time it was to be stored: the
     check inside the transaction refuses it, with the same answer."""
-    checked = services._clean_choices
+    checked = ballots._clean_choices
 
     def closing_meanwhile(poll, option_ids):
         chosen = checked(poll, option_ids)
@@ -344,7 +345,7 @@ def test_a_ballot_caught_by_the_closing_time_on_its_way_in_is_not_counted(
         TopicPollPage.objects.filter(pk=poll.pk).update(closes_at=poll.closes_at)
         return chosen
 
-    monkeypatch.setattr(services, "_clean_choices", closing_meanwhile)
+    monkeypatch.setattr(ballots, "_clean_choices", closing_meanwhile)
     client.force_login(reader)
 
     response = client.post(

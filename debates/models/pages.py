@@ -1,13 +1,13 @@
+"""The debate pages: the index of every debate and the debate itself."""
+
 import math
 from dataclasses import dataclass, replace
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from debates.blocks import ArgumentBlock, KeyFiguresBlock, SourcesBlock
+from debates.models.verdicts import Moment, Stance
 
 WORDS_PER_MINUTE = 230
 DEBATES_PER_PAGE = 12
@@ -267,10 +268,10 @@ class DebatePage(Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
+        from core.models import SiteSettings
+        from core.selectors import section_urls
         from debates import selectors
         from debates.seo import DebateSeo
-        from home.models import SiteSettings
-        from home.selectors import section_urls
         from subscriptions.paywall import can_read
 
         context = super().get_context(request, *args, **kwargs)
@@ -322,232 +323,3 @@ def verdict_context(debate, user) -> dict:
             for moment in Moment.values
         },
     }
-
-
-class Moment(models.TextChoices):
-    BEFORE = "before", _("Before reading")
-    AFTER = "after", _("After reading")
-
-
-class Stance(models.TextChoices):
-    POUR = "pour", _("For")
-    CONTRE = "contre", _("Against")
-    UNDECIDED = "undecided", _("No opinion")
-
-
-class VerdictTally(models.Model):
-    """Running totals of a debate's verdicts, updated in the verdict's transaction.
-
-    A page shows these counters; it never counts verdict rows.
-    """
-
-    debate = models.OneToOneField(
-        DebatePage, primary_key=True, on_delete=models.CASCADE, related_name="tally"
-    )
-    before_pour = models.PositiveIntegerField(default=0)
-    before_contre = models.PositiveIntegerField(default=0)
-    before_undecided = models.PositiveIntegerField(default=0)
-    after_pour = models.PositiveIntegerField(default=0)
-    after_contre = models.PositiveIntegerField(default=0)
-    after_undecided = models.PositiveIntegerField(default=0)
-    # Readers who gave both verdicts, and those of them whose stance moved.
-    both = models.PositiveIntegerField(default=0)
-    changed = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("verdict tally")
-
-    def __str__(self):
-        return f"{self.debate_id}: {self.before_total} / {self.after_total}"
-
-    def counts(self, moment: str) -> dict[str, int]:
-        return {stance: getattr(self, f"{moment}_{stance}") for stance in Stance.values}
-
-    def total(self, moment: str) -> int:
-        return sum(self.counts(moment).values())
-
-    def shares(self, moment: str) -> list[dict]:
-        """Each stance's count and whole-number share, the shares adding up to 100.
-
-        Largest-remainder rounding: 1/3 each shows as 34, 33, 33, never 33, 33, 33.
-        """
-        counts = self.counts(moment)
-        total = sum(counts.values())
-        labels = dict(Stance.choices)
-        if not total:
-            return [
-                {"stance": s, "label": labels[s], "count": 0, "percent": 0}
-                for s in counts
-            ]
-        exact = {s: 100 * c / total for s, c in counts.items()}
-        percents = {s: int(v) for s, v in exact.items()}
-        leftover = 100 - sum(percents.values())
-        for s in sorted(exact, key=lambda s: exact[s] - percents[s], reverse=True)[
-            :leftover
-        ]:
-            percents[s] += 1
-        return [
-            {
-                "stance": s,
-                "label": labels[s],
-                "count": counts[s],
-                "percent": percents[s],
-            }
-            for s in counts
-        ]
-
-    @property
-    def before(self) -> list[dict]:
-        return self.shares(Moment.BEFORE)
-
-    @property
-    def after(self) -> list[dict]:
-        return self.shares(Moment.AFTER)
-
-    @property
-    def before_total(self) -> int:
-        return self.total(Moment.BEFORE)
-
-    @property
-    def after_total(self) -> int:
-        return self.total(Moment.AFTER)
-
-    @property
-    def chart_rows(self) -> list[tuple]:
-        return [
-            (Moment.BEFORE.label, self.before, self.before_total),
-            (Moment.AFTER.label, self.after, self.after_total),
-        ]
-
-    @property
-    def changed_percent(self) -> int | None:
-        return round(100 * self.changed / self.both) if self.both else None
-
-
-class Verdict(models.Model):
-    """Where one reader stood before or after reading.
-
-    A stance reveals a political opinion (GDPR art. 9): it is filed under a keyed
-    hash of the reader's id, never the id itself, and only totals are published.
-    """
-
-    debate = models.ForeignKey(DebatePage, on_delete=models.CASCADE, related_name="+")
-    reader_key = models.CharField(max_length=64, db_index=True)
-    moment = models.CharField(max_length=8, choices=Moment.choices)
-    stance = models.CharField(max_length=10, choices=Stance.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("verdict")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["debate", "reader_key", "moment"], name="one_verdict_per_moment"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.debate_id} {self.moment}: {self.stance}"
-
-
-class StanceConsent(models.Model):
-    """The reader's explicit consent to have their stances recorded."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="stance_consent",
-    )
-    given_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("stance consent")
-
-    def __str__(self):
-        return f"{self.user_id} {self.given_at:%Y-%m-%d}"
-
-
-class Reaction(models.Model):
-    """A reader's comment under a debate, tagged by stance, shown once approved.
-
-    Pre-moderated: nothing a reader writes is public before an editor approves it.
-    Replies go one level deep. When the author deletes their account, the reaction
-    stays, signed « Lecteur anonyme ».
-    """
-
-    class Tag(models.TextChoices):
-        POUR = "pour", _("For")
-        CONTRE = "contre", _("Against")
-        NUANCE = "nuance", _("Nuance")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Awaiting moderation")
-        APPROVED = "approved", pgettext_lazy("moderation", "Approved")
-        REJECTED = "rejected", pgettext_lazy("moderation", "Rejected")
-
-    debate = models.ForeignKey(
-        DebatePage, on_delete=models.CASCADE, related_name="reactions"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reactions",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("in reply to"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="replies",
-    )
-    tag = models.CharField(_("stance"), max_length=8, choices=Tag.choices)
-    text = models.TextField(_("text"), max_length=2000)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    rejection_reason = models.CharField(
-        _("reason for rejection"), max_length=300, blank=True
-    )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("reaction")
-        verbose_name_plural = _("reactions")
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["debate", "status", "created_at"])]
-
-    def __str__(self):
-        return f"{self.get_tag_display()}: {self.text[:60]}"
-
-    @property
-    def author_name(self) -> str:
-        return self.author.public_name if self.author_id else _("Anonymous reader")
-
-
-# The topic polls live in their own module; Django finds models through this one.
-from debates.polls.models import (  # noqa: E402, F401
-    Ballot,
-    BallotChoice,
-    OptionTally,
-    PollDecision,
-    PollIndexPage,
-    PollOption,
-    PollTally,
-    Proposal,
-    ProposalNotice,
-    ProposalSupport,
-    TopicPollPage,
-)

@@ -1,0 +1,44 @@
+"""What readers and editors do on debates: give a verdict, react, moderate
+reactions."""
+
+from debates.services.reactions import (
+    REACTIONS_PER_WINDOW,
+    WITHDRAWN_PARENT,
+    ParentUnavailable,
+    ParentWithdrawn,
+    ReactionError,
+    anonymise_reactions,
+    approve_reaction,
+    export_reactions,
+    post_reaction,
+    reject_reaction,
+)
+from debates.services.verdicts import (
+    VerdictError,
+    cast_verdict,
+    erase_verdicts,
+    export_verdicts,
+    give_stance_consent,
+    has_consented,
+    reader_key,
+)
+
+__all__ = [
+    "REACTIONS_PER_WINDOW",
+    "WITHDRAWN_PARENT",
+    "ParentUnavailable",
+    "ParentWithdrawn",
+    "ReactionError",
+    "VerdictError",
+    "anonymise_reactions",
+    "approve_reaction",
+    "cast_verdict",
+    "erase_verdicts",
+    "export_reactions",
+    "export_verdicts",
+    "give_stance_consent",
+    "has_consented",
+    "post_reaction",
+    "reader_key",
+    "reject_reaction",
+]
