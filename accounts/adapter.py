@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.client import client_address
 from core.outbox import owe_rendered
-from home.selectors import site_settings
+from core.selectors import site_settings
 
 
 class AccountAdapter(DefaultAccountAdapter):

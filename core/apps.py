@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """What every room uses and no room owns: the outgoing email queue and the
-    background tasks that deliver it, the refusal of odd input, the path converters
-    and the search query every search box goes through."""
+    """What every room uses and no room owns: the site settings and navigation,
+    the outgoing email queue and the background tasks that deliver it, the refusal
+    of odd input, the path converters and the search query every search box goes
+    through, money, links and form helpers."""
 
     name = "core"
     verbose_name = _("Core")
@@ -17,3 +18,7 @@ class CoreConfig(AppConfig):
 
         # `<id:pk>` in every room's urls.py: ids that fit the database.
         register_converter(IdConverter, "id")
+
+        from core import signals
+
+        signals.connect()

@@ -6,7 +6,7 @@ https://docs.wagtail.org/en/stable/topics/streamfield.html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import ImageBlock, QuoteBlock
+from core.blocks import ImageBlock, QuoteBlock
 
 
 class KeyFigureBlock(blocks.StructBlock):

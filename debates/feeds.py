@@ -12,7 +12,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from debates import selectors, seo
-from home.models import SiteSettings
+from core.models import SiteSettings
 
 FEED_ITEMS = 20
 FEED_SUMMARY_WORDS = 60

@@ -22,7 +22,7 @@ from django.utils.timezone import localtime
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 from newsroom.models import Contributor, Edition
 
 # Words of the newsroom context in a page's description and a feed item.

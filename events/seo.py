@@ -1,7 +1,7 @@
 from django.utils.timezone import localtime
 
+from core.models import SiteSettings
 from debates.seo import absolute_url, json_ld_script
-from home.models import SiteSettings
 
 
 def conference_json_ld(conference, request, context):

@@ -112,7 +112,7 @@ def can_read(
     if not EmailAddress.objects.filter(user=user, verified=True).exists():
         return ReadAccess(False, Reason.UNVERIFIED)
     if quota is None:
-        from home.models import SiteSettings
+        from core.models import SiteSettings
 
         quota = SiteSettings.load().premium_quota
     month = month_of(today or timezone.localdate())

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
 from debates.factories import DebateIndexPageFactory, DebatePageFactory
-from home.models import SiteSettings
+from core.models import SiteSettings
 from subscriptions.access import has_reader_access
 from subscriptions.factories import PlanFactory
 from subscriptions.models import Subscription

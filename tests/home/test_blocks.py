@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from home.blocks import HeadingBlock, QuoteBlock, StandardBodyBlock
+from core.blocks import HeadingBlock, QuoteBlock, StandardBodyBlock
 
 
 def test_every_body_block_has_an_icon_a_template_and_a_description():

@@ -10,7 +10,8 @@ from debates.factories import DebateIndexPageFactory, DebatePageFactory
 from debates.models import DebateIndexPage, PollIndexPage
 from events.models import EventIndexPage
 from home.factories import StandardPageFactory
-from home.models import HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import HomePage, StandardPage
 
 
 def soup(response) -> BeautifulSoup:
@@ -249,7 +250,7 @@ class TestPageTree(WagtailPageTestCase):
         assert edit.status_code == 200
 
     def test_the_site_settings_are_editable_in_the_admin(self):
-        response = self.client.get("/admin/settings/home/sitesettings/", follow=True)
+        response = self.client.get("/admin/settings/core/sitesettings/", follow=True)
 
         assert response.status_code == 200
         self.assertContains(response, "Réseaux sociaux")

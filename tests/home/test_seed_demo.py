@@ -9,7 +9,8 @@ from wagtail.models import Page
 
 from debates.models import DebatePage, Reaction, Verdict, VerdictTally
 from home.demo_content import PAGES
-from home.models import HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import HomePage, StandardPage
 from newsroom.models import Commission, Theme
 
 User = get_user_model()

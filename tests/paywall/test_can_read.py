@@ -102,7 +102,7 @@ def test_an_inactive_account_is_no_editor(premium, editor):
 
 @pytest.mark.django_db
 def test_the_quota_comes_from_the_site_settings(premium, verified_reader):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     settings = SiteSettings.load()
     assert settings.premium_quota == 3

@@ -18,7 +18,8 @@ from debates.polls.demo import seed_polls
 from events.demo import seed_events
 from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
 from home.factories import StandardPageFactory
-from home.models import HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import HomePage, StandardPage
 from newsroom.demo import seed_commissions, seed_edition
 from subscriptions.demo import seed_subscriptions
 

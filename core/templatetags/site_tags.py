@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
-from home.selectors import section_urls
+from core.selectors import section_urls
 
 register = template.Library()
 

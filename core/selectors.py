@@ -1,7 +1,7 @@
 from django.core.cache import cache
 from wagtail.models import Site
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 
 SECTIONS_CACHE_KEY = "home:section-urls:{site_id}:{language}"
 
@@ -15,7 +15,7 @@ def section_urls(request) -> dict[str, str]:
     """The URL of each live section page under the home page (Débats, Votez...), by
     model label. Read on every page for the navigation, so kept in the cache and
     dropped whenever a page is published, unpublished, moved or deleted
-    (``home.signals``)."""
+    (``core.signals``)."""
     from django.utils.translation import get_language
 
     site = Site.find_for_request(request)

@@ -9,7 +9,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from home.selectors import forget_section_urls
+from core.selectors import forget_section_urls
 
 
 def _forget(**kwargs):
@@ -18,7 +18,7 @@ def _forget(**kwargs):
 
 def connect() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
-        signal.connect(_forget, dispatch_uid=f"home.forget_sections.{signal!r}")
+        signal.connect(_forget, dispatch_uid=f"core.forget_sections.{signal!r}")
     post_delete.connect(
-        _forget, sender=Page, dispatch_uid="home.forget_sections.delete"
+        _forget, sender=Page, dispatch_uid="core.forget_sections.delete"
     )
