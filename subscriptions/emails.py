@@ -6,14 +6,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url
 from core.outbox import compose
 from subscriptions.models import Subscription
 
 
 def _account_url() -> str:
-    from debates.polls.selectors import absolute
-
-    return absolute(reverse("subscriptions:account"))
+    return absolute_url(reverse("subscriptions:account"))
 
 
 def _message(subject, template, *, user_id, **context):

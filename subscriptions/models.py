@@ -7,7 +7,7 @@ or when an editor grants a complimentary subscription. The return page after
 Checkout never grants anything by itself.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from core.money import money, vat_inside
 
 CENT = Decimal("0.01")
 
@@ -96,21 +98,6 @@ class Plan(models.Model):
     @property
     def benefit_list(self) -> list[str]:
         return [line.strip() for line in self.benefits.splitlines() if line.strip()]
-
-
-def vat_inside(gross_cents: int, rate: Decimal) -> int:
-    """The VAT part of a VAT-inclusive amount in cents: gross - gross / (1 + rate)."""
-    gross = Decimal(gross_cents)
-    net = (gross * 100 / (100 + Decimal(rate))).quantize(Decimal(1), ROUND_HALF_UP)
-    return int(gross - net)
-
-
-def money(cents: int, currency: str = "EUR") -> str:
-    """4,99 € — cents to a French-formatted amount, without floats."""
-    from django.utils.formats import number_format
-
-    amount = number_format(Decimal(cents) / 100, decimal_pos=2, force_grouping=True)
-    return f"{amount}\u00a0€" if currency.upper() == "EUR" else f"{amount} {currency}"
 
 
 class BillingAccount(models.Model):

@@ -24,9 +24,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_permissions import RefusingPermissionPolicy
+from core.money import money
 from payments.models import StripeEvent
 from subscriptions import services
-from subscriptions.models import Payment, Plan, Subscription, money
+from subscriptions.models import Payment, Plan, Subscription
 
 # Stripe's records are Stripe's: shown, never written by hand. Subscriptions are
 # only added through « Offrir un abonnement » (complimentary ones).

@@ -8,7 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from subscriptions.access import has_reader_access
 from subscriptions.factories import PlanFactory, SubscriptionFactory
-from subscriptions.models import Subscription, vat_inside
+from core.money import vat_inside
+from subscriptions.models import Subscription
 
 S = Subscription.Status
 
