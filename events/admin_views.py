@@ -51,7 +51,7 @@ from events.models import (
     WaitingListEntry,
 )
 from events.services.bookings import TRANSITIONS
-from subscriptions.models import money
+from core.money import money
 
 VIEW = "events.view_booking"
 CHANGE = "events.change_booking"

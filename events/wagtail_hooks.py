@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from core.admin_permissions import RefusingPermissionPolicy
 from events import admin_views, selectors
 from events.models import Booking, Invoice, Quote, SeatOrder, WaitingListEntry
-from subscriptions.models import money
+from core.money import money
 
 # Bookings arrive through the public forms and move only through their steps;
 # documents are issued by those steps and an invoice is never deleted (a credit

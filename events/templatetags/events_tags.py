@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from subscriptions.models import money
+from core.money import money
 
 register = template.Library()
 

@@ -28,7 +28,7 @@ from events.models import (
     OfferOption,
     Quote,
 )
-from subscriptions.models import money
+from core.money import money
 from tests.stripe_fake.objects import build
 
 YEAR = timezone.localdate().year

@@ -15,7 +15,7 @@ from core.models import OutgoingEmail
 from events import services
 from events.models import Booking, BookingLog, Invoice, Quote, SeatStock
 from payments.events import receive_event
-from subscriptions.models import money
+from core.money import money
 from tests.core.provider import owed_then_sent_once
 from tests.events.conftest import VALID_SIRET
 from tests.stripe_fake.objects import build
