@@ -2,9 +2,11 @@
 
 from django.db.models import Q, QuerySet
 
+from core.models import SiteSettings
 from core.search import reader_query
 from debates.models import DebatePage, Reaction, Verdict, VerdictTally
 from newsroom.models import Theme
+from subscriptions.paywall import ReadAccess, can_read
 
 
 def published_debates() -> QuerySet[DebatePage]:
@@ -143,3 +145,15 @@ def pending_reactions_of(debate: DebatePage, user) -> list[Reaction]:
             debate=debate, author=user, status=Reaction.Status.PENDING
         ).order_by("created_at")
     )
+
+
+def premium_quota(request) -> int:
+    """The free premium reads a registered reader has each month, on this site."""
+    return SiteSettings.load(request_or_site=request).premium_quota
+
+
+def read_access(debate: DebatePage, *, reader, quota: int) -> ReadAccess:
+    """What ``reader`` may read of ``debate``, counting nothing: a debate they have
+    not opened this month stays behind the wall (``services.open_debate`` opens
+    it)."""
+    return can_read(reader, debate, quota=quota)

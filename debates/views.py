@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from debates import services
+from debates import selectors, services
 from debates.forms import ReactionForm, VerdictForm
 from debates.models import DebatePage, Reaction
 
@@ -38,7 +38,7 @@ def give_verdict(request, page_id: int):
             anchor = "verdict" if moment == "after" else "verdict-before"
             return redirect(f"{debate.get_url(request)}#{anchor}")
     # The page again, with the reader's choice and the message next to it.
-    context = debate.get_context(request)
+    context = _page_again(request, debate)
     if moment in context["verdict_forms"]:
         context["verdict_forms"][moment] = form
     else:
@@ -80,11 +80,22 @@ def post_reaction(request, page_id: int):
             thanks = _("Your reaction will appear once an editor has read it.")
             messages.success(request, thanks)
             return redirect(f"{debate.get_url(request)}#reactions")
-    context = debate.get_context(request)
+    context = _page_again(request, debate)
     context["reaction_form"] = form
     return TemplateResponse(
         request, debate.get_template(request), context, status=status
     )
+
+
+def _page_again(request, debate: DebatePage) -> dict:
+    """The debate page's context for a form sent back with an error. The page is
+    shown whole again, so it is opened like any other reading of it: a metered
+    reader's free read is counted, and a refused form cannot be a way to read for
+    free."""
+    access = services.open_debate(
+        debate, reader=request.user, quota=selectors.premium_quota(request)
+    )
+    return debate.get_context(request, read_access=access)
 
 
 def _as_new_reaction(form: ReactionForm) -> ReactionForm:

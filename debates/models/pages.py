@@ -1,4 +1,9 @@
-"""The debate pages: the index of every debate and the debate itself."""
+"""The debate pages: the index of every debate and the debate itself.
+
+A page assembles what it shows and never writes: opening a premium debate counts
+a metered reader's free read, and that happens in ``debates.services.open_debate``,
+which ``serve`` calls before the context is built.
+"""
 
 import math
 from dataclasses import dataclass, replace
@@ -261,27 +266,35 @@ class DebatePage(Page):
                 setattr(self, f"{stance}_contributor", found[pk])
 
     def serve(self, request, *args, **kwargs):
+        from debates import selectors, services
         from subscriptions.paywall import set_cache_headers
 
-        response = super().serve(request, *args, **kwargs)
+        # Opening the page is what counts a metered reader's free read; the
+        # context is then built from the access that opening gave.
+        access = services.open_debate(
+            self, reader=request.user, quota=selectors.premium_quota(request)
+        )
+        response = super().serve(request, *args, read_access=access, **kwargs)
         set_cache_headers(response, request)
         return response
 
-    def get_context(self, request, *args, **kwargs):
-        from core.models import SiteSettings
+    def get_context(self, request, *args, read_access=None, **kwargs):
+        """What the page shows the reader, given ``read_access``: what opening the
+        page (``services.open_debate``) allowed. Without it (an editor's preview)
+        the access is looked up without counting anything, so a debate not yet
+        counted this month stays behind the wall (``subscriptions.paywall``)."""
         from core.selectors import section_urls
         from debates import selectors
         from debates.seo import DebateSeo
-        from subscriptions.paywall import can_read
 
         context = super().get_context(request, *args, **kwargs)
-        # Every render of the page shows what it was given: a metered reader's
-        # free read is counted here, the error re-renders of debates/views.py too.
-        quota = SiteSettings.load(request_or_site=request).premium_quota
-        access = can_read(request.user, self, record=True, quota=quota)
+        if read_access is None:
+            read_access = selectors.read_access(
+                self, reader=request.user, quota=selectors.premium_quota(request)
+            )
         self.load_contributors()
-        context["read_access"] = access
-        context["sides"] = self.visible_sides(access)
+        context["read_access"] = read_access
+        context["sides"] = self.visible_sides(read_access)
         # Listed in the head (tags, JSON-LD) and the body: one query for both.
         prefetch_related_objects([self], "themes")
         themes = list(self.themes.all())

@@ -1,5 +1,5 @@
-"""What readers and editors do on debates: give a verdict, react, moderate
-reactions."""
+"""What readers and editors do on debates: open one to read it, give a verdict,
+react, moderate reactions."""
 
 from debates.services.reactions import (
     REACTIONS_PER_WINDOW,
@@ -13,6 +13,7 @@ from debates.services.reactions import (
     post_reaction,
     reject_reaction,
 )
+from debates.services.reading import open_debate
 from debates.services.verdicts import (
     VerdictError,
     cast_verdict,
@@ -38,6 +39,7 @@ __all__ = [
     "export_verdicts",
     "give_stance_consent",
     "has_consented",
+    "open_debate",
     "post_reaction",
     "reader_key",
     "reject_reaction",
