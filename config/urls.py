@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("experts/", include("newsroom.urls")),
+    path("experts/", include("debates.expert_urls")),
     path("editions/", include("newsroom.edition_urls")),
     path("abonnement/", include("subscriptions.urls")),
     path("billetterie/", include("events.urls")),

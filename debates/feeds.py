@@ -11,8 +11,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from debates import selectors, seo
 from core.models import SiteSettings
+from debates import selectors, seo
 
 FEED_ITEMS = 20
 FEED_SUMMARY_WORDS = 60

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from debates import selectors, services
 from debates.forms import ReactionForm, VerdictForm
 from debates.models import DebatePage, Reaction
+from newsroom.models import Contributor
 
 
 @login_required
@@ -104,3 +105,18 @@ def _as_new_reaction(form: ReactionForm) -> ReactionForm:
     new = ReactionForm(data, auto_id="reaction-%s")
     new.is_valid()
     return new
+
+
+def contributor_detail(request, slug):
+    """A citizen expert's public profile and the debates they wrote in."""
+    contributor = get_object_or_404(
+        Contributor.objects.filter(live=True).select_related("photo"), slug=slug
+    )
+    return render(
+        request,
+        "debates/contributor_page.html",
+        {
+            "contributor": contributor,
+            "debates": selectors.debates_by_contributor(contributor),
+        },
+    )

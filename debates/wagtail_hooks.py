@@ -12,9 +12,11 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 
 from debates import services
-from debates.models import Reaction
+from debates.models import DebateIndexPage, Reaction
+from newsroom.models import Commission
 
 MODERATE = "debates.change_reaction"
 
@@ -110,6 +112,56 @@ class PendingReactionsPanel(Component):
 def add_pending_reactions_panel(request, panels):
     if request.user.has_perm(MODERATE):
         panels.append(PendingReactionsPanel(request))
+
+
+# --- Commissions: from the newsroom's pipeline to the debate's draft ----------------
+
+
+def create_debate(request, pk: int):
+    """Confirm, then create the debate page's draft for a commission."""
+    if not request.user.has_perm("newsroom.change_commission"):
+        raise PermissionDenied
+    commission = get_object_or_404(Commission, pk=pk)
+    if request.method == "POST":
+        index = DebateIndexPage.objects.first()
+        try:
+            if index is None:
+                raise services.CommissionError(_("Create the « Débats » page first."))
+            page = services.create_debate_draft(
+                commission, index=index, user=request.user
+            )
+        except services.CommissionError as error:
+            messages.error(request, error.message)
+            return redirect("wagtailsnippets_newsroom_commission:list")
+        messages.success(
+            request, _("The debate's draft is ready: write it, then submit it.")
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request, "debates/admin/create_debate.html", {"commission": commission}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_commission_urls():
+    return [
+        path(
+            "newsroom/commissions/<id:pk>/create-debate/",
+            create_debate,
+            name="newsroom_commission_create_debate",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def commission_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Commission) and snippet.debate_id is None:
+        yield Button(
+            _("Create the debate"),
+            reverse("newsroom_commission_create_debate", args=[snippet.pk]),
+            icon_name="doc-full",
+            priority=10,
+        )
 
 
 from debates.polls import wagtail_hooks as poll_hooks  # noqa: E402, F401  (registers the poll hooks)

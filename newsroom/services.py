@@ -19,7 +19,7 @@ from wagtail.actions.create import CreateAction
 from core.errors import DomainError
 from core.outbox import owe_email
 from core.ratelimit import address_over_limit, digest, over_limit
-from newsroom.models import Contributor, ExpertApplication
+from newsroom.models import Commission, Contributor, ExpertApplication
 
 User = get_user_model()
 
@@ -300,49 +300,10 @@ def _notify_editors(application: ExpertApplication) -> None:
 # --- Commissions ------------------------------------------------------------------
 
 
-class CommissionError(DomainError):
-    """A commission the rules refuse."""
-
-
-@transaction.atomic
-def create_debate_draft(commission, *, index, user=None):
-    """A draft debate page under ``index`` with the question, both experts, the
-    theme and the readers' badge filled in; the commission goes to « in review »."""
-    from debates.models import DebatePage
-
-    commission = type(commission).objects.select_for_update().get(pk=commission.pk)
-    if commission.debate_id is not None:
-        raise CommissionError(_("This commission already has its debate page."))
-    if commission.status == commission.Status.ABANDONED:
-        raise CommissionError(_("This commission was abandoned."))
-    if not (commission.pour_contributor_id and commission.contre_contributor_id):
-        raise CommissionError(_("Choose the expert for and the expert against first."))
-    page = DebatePage(
-        title=commission.question,
-        live=False,
-        owner=user,
-        pour_contributor=commission.pour_contributor,
-        contre_contributor=commission.contre_contributor,
-        chosen_by_readers=commission.origin == commission.Origin.READER_POLL,
-        context="",
-    )
-    if commission.theme_id:
-        # Parental relations are saved with the page by add_child.
-        page.themes.set([commission.theme])
-    index.add_child(instance=page)
-    # An empty draft by design: the editor writes the texts in the admin.
-    page.save_revision(user=user, clean=False)
-    commission.debate = page
-    commission.status = commission.Status.IN_REVIEW
-    commission.save(update_fields=["debate", "status"])
-    return page
-
-
 @transaction.atomic
 def mark_commission_published(page) -> None:
-    """Called when a debate page is published: its commission is done."""
-    from newsroom.models import Commission
-
+    """A commission's debate page is published: the commission is done. Debates
+    call it on Wagtail's ``page_published`` (``debates.apps``)."""
     Commission.objects.filter(debate_id=page.pk).exclude(
         status=Commission.Status.PUBLISHED
     ).update(status=Commission.Status.PUBLISHED)

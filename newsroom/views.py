@@ -7,24 +7,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.client import client_address
-from debates import selectors as debate_selectors
 from newsroom import services
 from newsroom.access import can_download_edition
 from newsroom.forms import ExpertApplicationForm
-from newsroom.models import Contributor, Edition
-
-
-def contributor_detail(request, slug):
-    """A citizen expert's public profile and the debates they wrote in."""
-    contributor = get_object_or_404(
-        Contributor.objects.filter(live=True).select_related("photo"), slug=slug
-    )
-    debates = debate_selectors.debates_by_contributor(contributor)
-    return render(
-        request,
-        "newsroom/contributor_detail.html",
-        {"contributor": contributor, "debates": debates},
-    )
+from newsroom.models import Edition
 
 
 @never_cache

@@ -3,7 +3,6 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +13,6 @@ from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
-from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -266,58 +264,6 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
-
-
-# --- Commissions: from the pipeline to the debate's draft -------------------------
-
-
-def create_debate(request, pk: int):
-    """Confirm, then create the debate page's draft for a commission."""
-    if not request.user.has_perm("newsroom.change_commission"):
-        raise PermissionDenied
-    commission = get_object_or_404(Commission, pk=pk)
-    if request.method == "POST":
-        from debates.models import DebateIndexPage
-
-        index = DebateIndexPage.objects.first()
-        try:
-            if index is None:
-                raise services.CommissionError(_("Create the « Débats » page first."))
-            page = services.create_debate_draft(
-                commission, index=index, user=request.user
-            )
-        except services.CommissionError as error:
-            messages.error(request, error.message)
-            return redirect("wagtailsnippets_newsroom_commission:list")
-        messages.success(
-            request, _("The debate's draft is ready: write it, then submit it.")
-        )
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return TemplateResponse(
-        request, "newsroom/admin/create_debate.html", {"commission": commission}
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_commission_urls():
-    return [
-        path(
-            "newsroom/commissions/<id:pk>/create-debate/",
-            create_debate,
-            name="newsroom_commission_create_debate",
-        )
-    ]
-
-
-@hooks.register("register_snippet_listing_buttons")
-def commission_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Commission) and snippet.debate_id is None:
-        yield Button(
-            _("Create the debate"),
-            reverse("newsroom_commission_create_debate", args=[snippet.pk]),
-            icon_name="doc-full",
-            priority=10,
-        )
 
 
 class NewsroomPanel(Component):

@@ -1,6 +1,7 @@
 """What readers and editors do on debates: open one to read it, give a verdict,
-react, moderate reactions."""
+react, moderate reactions, turn a commission into its debate's draft."""
 
+from debates.services.commissions import CommissionError, create_debate_draft
 from debates.services.reactions import (
     REACTIONS_PER_WINDOW,
     WITHDRAWN_PARENT,
@@ -27,6 +28,7 @@ from debates.services.verdicts import (
 __all__ = [
     "REACTIONS_PER_WINDOW",
     "WITHDRAWN_PARENT",
+    "CommissionError",
     "ParentUnavailable",
     "ParentWithdrawn",
     "ReactionError",
@@ -34,6 +36,7 @@ __all__ = [
     "anonymise_reactions",
     "approve_reaction",
     "cast_verdict",
+    "create_debate_draft",
     "erase_verdicts",
     "export_reactions",
     "export_verdicts",

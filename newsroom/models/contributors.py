@@ -88,10 +88,11 @@ class Contributor(
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:contributor", kwargs={"slug": self.slug})
+        # The public profile lists the expert's debates: the debates room serves it.
+        return reverse("experts:contributor", kwargs={"slug": self.slug})
 
     def get_preview_template(self, request, mode_name):
         return "newsroom/contributor_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"contributor": self, "debates": []}
+        return {"contributor": self}

@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from core.models import OutgoingEmail
+from debates import services as debate_services
 from debates.factories import (
     DebateIndexPageFactory,
     ProposalFactory,
@@ -16,7 +17,6 @@ from debates.factories import (
 from debates.models import DebatePage
 from debates.polls import services
 from debates.polls.models import ProposalNotice, TopicPollPage
-from newsroom import services as newsroom_services
 from newsroom.factories import ContributorFactory
 from newsroom.models import Commission
 
@@ -121,7 +121,7 @@ def test_the_winner_becomes_a_commission_then_a_debate_with_the_badge(
     commission.contre_contributor = ContributorFactory(slug="contre")
     commission.save()
     index = DebateIndexPageFactory(parent=home_page)
-    draft = newsroom_services.create_debate_draft(commission, index=index, user=editor)
+    draft = debate_services.create_debate_draft(commission, index=index, user=editor)
     assert DebatePage.objects.get(pk=draft.pk).chosen_by_readers is True
 
     debate = DebatePage.objects.get(pk=draft.pk)
@@ -192,7 +192,6 @@ def test_the_proposer_gets_the_figures_once_enough_readers_gave_both_verdicts(
     django_capture_on_commit_callbacks,
 ):
     from accounts.factories import UserFactory
-    from debates import services as debate_services
     from debates.factories import DebatePageFactory
 
     settings.PROPOSER_FIGURES_AFTER = 2
