@@ -123,7 +123,7 @@ def staff_new_request(*, booking_id: int) -> EmailMultiAlternatives:
 
 def quote(*, quote_id: int) -> EmailMultiAlternatives:
     from events.pdf import render_pdf
-    from events.services.documents import quote_document
+    from events.services.document_contents import quote_document
 
     record = Quote.objects.select_related("booking").get(pk=quote_id)
     booking = record.booking
@@ -140,6 +140,12 @@ def quote(*, quote_id: int) -> EmailMultiAlternatives:
 
 
 def _invoice_pdf(document: Invoice) -> tuple[str, bytes, str]:
+    # Rendered after the issue committed; if this email is built first, it
+    # renders the file (once: the other finds it stored).
+    if not document.pdf:
+        from events.services.document_files import store_invoice_pdf
+
+        document = store_invoice_pdf(document.pk)
     with document.pdf.open("rb") as handle:
         return (f"{document.number}.pdf", handle.read(), "application/pdf")
 

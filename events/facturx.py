@@ -11,8 +11,9 @@ from decimal import Decimal
 import facturx as facturx_lib
 from lxml import etree
 
-from events.documents import Document, Kind, Line, Party
-from events.pdf import document_title, render_pdf
+from events.document_data import Document, Kind, Line, Party
+from events.pdf import render_pdf
+from events.pdf_wording import document_title
 
 NAMESPACES = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",

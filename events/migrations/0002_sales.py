@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import core.storage
-import events.models.sales
+import events.models.links
 
 
 class Migration(migrations.Migration):
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('preferred_dates', models.CharField(blank=True, max_length=300, verbose_name='other possible dates')),
                 ('notes', models.TextField(blank=True, max_length=2000, verbose_name='notes')),
                 ('po_number', models.CharField(blank=True, max_length=50, verbose_name='purchase order number')),
-                ('access_key', models.CharField(default=events.models.sales.new_access_key, max_length=40, unique=True)),
+                ('access_key', models.CharField(default=events.models.links.new_access_key, max_length=40, unique=True)),
                 ('language', models.CharField(default='fr', max_length=8)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
@@ -278,7 +278,7 @@ class Migration(migrations.Migration):
                 ('held_until', models.DateTimeField(verbose_name='held until')),
                 ('stripe_session_id', models.CharField(blank=True, db_index=True, max_length=255)),
                 ('stripe_payment_intent', models.CharField(blank=True, max_length=255)),
-                ('access_key', models.CharField(default=events.models.sales.new_access_key, max_length=40, unique=True)),
+                ('access_key', models.CharField(default=events.models.links.new_access_key, max_length=40, unique=True)),
                 ('language', models.CharField(default='fr', max_length=8)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('paid_at', models.DateTimeField(blank=True, null=True)),
@@ -308,7 +308,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.PositiveSmallIntegerField()),
-                ('code', models.CharField(default=events.models.sales.new_access_key, max_length=40, unique=True)),
+                ('code', models.CharField(default=events.models.links.new_access_key, max_length=40, unique=True)),
                 ('checked_in_at', models.DateTimeField(blank=True, null=True)),
                 ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tickets', to='events.seatorder')),
             ],
@@ -325,7 +325,7 @@ class Migration(migrations.Migration):
                 ('quantity', models.PositiveSmallIntegerField(default=1, verbose_name='quantity')),
                 ('seats', models.PositiveSmallIntegerField(verbose_name='seats wanted')),
                 ('status', models.CharField(choices=[('waiting', 'Waiting'), ('offered', 'Seats offered'), ('booked', 'Booked'), ('lapsed', 'Offer lapsed'), ('withdrawn', 'Withdrawn')], default='waiting', max_length=10)),
-                ('access_key', models.CharField(default=events.models.sales.new_access_key, max_length=40, unique=True)),
+                ('access_key', models.CharField(default=events.models.links.new_access_key, max_length=40, unique=True)),
                 ('language', models.CharField(default='fr', max_length=8)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('offered_at', models.DateTimeField(blank=True, null=True)),

@@ -1,5 +1,15 @@
-"""Events: the pages (``pages``) and what is sold through them (``sales``)."""
+"""Events: the pages (``pages``), seats sold by card (``seats``, ``waiting_list``),
+institutions' bookings (``bookings``) and their documents (``documents``, sold by
+``seller``), and the Stripe work those documents owe (``stripe_operations``)."""
 
+from events.models.bookings import Booking, BookingLog
+from events.models.documents import (
+    DocumentSequence,
+    Invoice,
+    InvoiceLine,
+    Quote,
+    QuoteLine,
+)
 from events.models.pages import (
     ConferenceOfferPage,
     ConferencePage,
@@ -9,21 +19,10 @@ from events.models.pages import (
     OfferOption,
     SeatPrice,
 )
-from events.models.sales import (
-    EVENT_VAT_RATE,
-    Booking,
-    BookingLog,
-    DocumentSequence,
-    Invoice,
-    InvoiceLine,
-    Quote,
-    QuoteLine,
-    SeatOrder,
-    SeatStock,
-    SellerSettings,
-    Ticket,
-    WaitingListEntry,
-)
+from events.models.seats import EVENT_VAT_RATE, SeatOrder, SeatStock, Ticket
+from events.models.seller import SellerSettings
+from events.models.stripe_operations import StripeOperation
+from events.models.waiting_list import WaitingListEntry
 
 __all__ = [
     "EVENT_VAT_RATE",
@@ -44,6 +43,7 @@ __all__ = [
     "SeatPrice",
     "SeatStock",
     "SellerSettings",
+    "StripeOperation",
     "Ticket",
     "WaitingListEntry",
 ]

@@ -116,7 +116,7 @@ class ConferencePage(RoutablePageMixin, Page):
     @cached_property
     def seats_left(self) -> int:
         """Seats neither sold nor held, as the seat stock counts them."""
-        from events.models.sales import SeatStock
+        from events.models.seats import SeatStock
 
         if hasattr(self, "stock_taken"):  # annotated by the listing's selector
             stock = (self.stock_capacity, self.stock_taken)
@@ -148,7 +148,7 @@ class ConferencePage(RoutablePageMixin, Page):
                 {"ends_at": _("The conference must end after it starts.")}
             )
         if self.pk and self.capacity is not None:
-            from events.models.sales import SeatStock
+            from events.models.seats import SeatStock
 
             taken = (
                 SeatStock.objects.filter(conference_id=self.pk)
@@ -173,7 +173,7 @@ class ConferencePage(RoutablePageMixin, Page):
         # capacity stays until the revision is published (a full save).
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "capacity" in update_fields:
-            from events.models.sales import SeatStock
+            from events.models.seats import SeatStock
 
             SeatStock.sync_capacity(self)
 
@@ -201,25 +201,25 @@ class ConferencePage(RoutablePageMixin, Page):
     # Forms post to these routes; each answers with the page and its errors.
     @path("reserver/", name="buy")
     def buy(self, request):
-        from events import views
+        from events.views import seats
 
         if request.method != "POST":
             return redirect(self.url)
-        return views.buy_seats(request, self)
+        return seats.buy_seats(request, self)
 
     @path("liste-attente/", name="waiting_list")
     def waiting_list(self, request):
-        from events import views
+        from events.views import seats
 
         if request.method != "POST":
             return redirect(self.url)
-        return views.join_waiting_list(request, self)
+        return seats.join_waiting_list(request, self)
 
     @path("groupes/", name="group_booking")
     def group_booking(self, request):
-        from events import views
+        from events.views import bookings
 
-        return views.group_booking(request, self)
+        return bookings.group_booking(request, self)
 
     @path("agenda/", name="ics")
     def ics(self, request):
@@ -344,10 +344,10 @@ class ConferenceOfferPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from events import views
+        from events.views import bookings
 
         if request.method == "POST":
-            return views.request_quote(request, self)
+            return bookings.request_quote(request, self)
         return super().serve(request, *args, **kwargs)
 
 

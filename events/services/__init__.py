@@ -1,37 +1,39 @@
-"""State changes for events: seats (``seats``), institutions' bookings
-(``bookings``), and the Stripe events about either (``apply_stripe_event``)."""
+"""State changes for events, the room's public service API: seats sold by card
+(``seat_stock``, ``seat_orders``, ``waiting_list``), institutions' bookings
+(``requests``, ``quotes``, ``invoicing``, ``recorded_payments``,
+``cancellations``, ``booking_state``), what issued invoices owe Stripe after
+commit (``stripe_sync``), and the Stripe events about either
+(``apply_stripe_event``)."""
 
-from events.services.bookings import (
+from events.services.booking_state import (
+    TRANSITIONS,
     BookingError,
     QuoteAlreadyAccepted,
-    accept_quote,
-    apply_invoice_event,
-    cancel_booking,
     close_held_conferences,
     mark_done,
-    record_chorus_deposit,
-    record_payment,
-    remind_overdue,
-    request_booking,
-    send_quote,
 )
-from events.services.seats import (
-    SeatError,
-    SeatsAvailable,
+from events.services.cancellations import cancel_booking
+from events.services.invoicing import record_chorus_deposit, remind_overdue
+from events.services.quotes import accept_quote, send_quote
+from events.services.recorded_payments import apply_invoice_event, record_payment
+from events.services.requests import request_booking
+from events.services.seat_orders import (
     check_in,
     confirm_paid_session,
     expire_session,
-    hold_seats,
-    join_waiting_list,
-    offer_freed_seats,
     refund_order,
     release_expired_holds,
     release_order,
     start_checkout,
 )
+from events.services.seat_stock import SeatError, SeatsAvailable, hold_seats
+from events.services.stripe_sync import retry_operation as retry_stripe_operation
+from events.services.stripe_sync import run_due_operations as run_due_stripe_operations
+from events.services.waiting_list import join_waiting_list, offer_freed_seats
 
 __all__ = [
     "STRIPE_EVENTS",
+    "TRANSITIONS",
     "BookingError",
     "QuoteAlreadyAccepted",
     "SeatError",
@@ -56,6 +58,8 @@ __all__ = [
     "release_order",
     "remind_overdue",
     "request_booking",
+    "retry_stripe_operation",
+    "run_due_stripe_operations",
     "send_quote",
     "start_checkout",
 ]

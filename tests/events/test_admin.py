@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from accounts.factories import UserFactory
+from core.money import money
 from events import services
 from events.factories import ConferencePageFactory, EventIndexPageFactory
 from events.models import (
@@ -27,8 +28,9 @@ from events.models import (
     OfferFormat,
     OfferOption,
     Quote,
+    StripeOperation,
 )
-from core.money import money
+from tests.events.conftest import after_commit, stripe_invoicing
 from tests.stripe_fake.objects import build
 
 YEAR = timezone.localdate().year
@@ -442,6 +444,46 @@ def test_cancelling_an_invoiced_booking_issues_a_credit_note(
 
 
 @pytest.mark.django_db
+def test_with_stripe_down_the_invoice_is_issued_and_the_page_offers_a_retry(
+    client, editor, make_booking, stripe_http
+):
+    booking = make_booking()
+    quoted(booking)
+    stripe_invoicing(stripe_http)
+    stripe_http.failures = [400]
+    client.force_login(editor)
+
+    with after_commit():
+        response = client.post(
+            detail_url(booking, "record_acceptance"), {"accept-po_number": "BC-1"}
+        )
+
+    assert response.status_code == 302
+    invoice = booking.invoices.get()
+    assert invoice.number == f"FAC-{YEAR}-0001"
+    page = soup(client.get(detail_url(booking)))
+    (waiting,) = page.select("#booking-stripe + p + ul li")
+    text = " ".join(waiting.get_text().split())
+    assert "Waiting for Stripe" in text
+    assert invoice.number in text
+    assert "boom" in text
+    operation = invoice.stripe_operations.get()
+    retry = reverse("events_bookings:retry_stripe", args=[booking.pk, operation.pk])
+    assert waiting.select_one("form")["action"] == retry
+
+    with after_commit():
+        retried = client.post(retry)
+
+    assert retried.status_code == 302
+    assert f"Stripe is asked again for {invoice.number}." in soup(
+        client.get(retried.url)
+    ).get_text(" ")
+    invoice.refresh_from_db()
+    assert invoice.stripe_invoice_id == "in_town"
+    assert soup(client.get(detail_url(booking))).select("#booking-stripe") == []
+
+
+@pytest.mark.django_db
 def test_a_step_the_state_refuses_shows_why_and_changes_nothing(
     client, editor, make_booking
 ):
@@ -578,6 +620,30 @@ def test_viewing_is_not_acting(client, make_admin_user, make_booking):
 
 
 @pytest.mark.django_db
+def test_a_viewer_sees_what_waits_for_stripe_but_cannot_retry_it(
+    client, make_admin_user, make_booking
+):
+    booking = make_booking()
+    invoice = invoiced(booking)
+    operation = StripeOperation.objects.create(
+        invoice=invoice, action="create", attempts=1, last_error="Stripe: boom"
+    )
+    client.force_login(make_admin_user("compta@example.org", "view_booking"))
+
+    page = client.get(detail_url(booking))
+    refused = client.post(
+        reverse("events_bookings:retry_stripe", args=[booking.pk, operation.pk])
+    )
+
+    assert "Stripe: boom" in page.content.decode()
+    assert not soup(page).select("form[method=post]")
+    assert refused.status_code in (302, 403)
+    assert StripeOperation.objects.get(pk=operation.pk).next_attempt_at == (
+        operation.next_attempt_at
+    )
+
+
+@pytest.mark.django_db
 def test_editors_and_moderators_have_the_booking_permissions():
     for name in ("Editors", "Moderators"):
         codenames = set(
@@ -641,7 +707,7 @@ def test_the_dashboard_shows_quotes_awaiting_overdue_invoices_and_revenue(
 def test_the_dashboard_panel_takes_the_same_queries_however_many_bookings(
     make_booking, django_assert_max_num_queries
 ):
-    from events.wagtail_hooks import BookingsPanel
+    from events.admin.dashboard import BookingsPanel
 
     quoted(make_booking(legal_name="Acme SAS"))
     with django_assert_max_num_queries(9) as few:

@@ -3,6 +3,7 @@ with a credit note. Money to the cent, numbers without gaps, Stripe offline."""
 
 import datetime
 import io
+import itertools
 
 import facturx
 import pytest
@@ -12,17 +13,25 @@ from django.utils import timezone, translation
 from lxml import etree
 
 from core.models import OutgoingEmail
-from events import services
-from events.models import Booking, BookingLog, Invoice, Quote, SeatStock
-from payments.events import receive_event
 from core.money import money
+from events import services
+from events.models import (
+    Booking,
+    BookingLog,
+    Invoice,
+    Quote,
+    SeatStock,
+    StripeOperation,
+)
+from payments.events import receive_event
 from tests.core.provider import owed_then_sent_once
-from tests.events.conftest import VALID_SIRET
+from tests.events.conftest import VALID_SIRET, after_commit, stripe_invoicing
 from tests.stripe_fake.objects import build
 from tests.subscriptions.fake_stripe import event
 
 pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
+YEAR_LONG = datetime.timedelta(days=365)
 
 
 def offer_booking(offer, buyer, *, options=("Captation vidéo",), **kwargs):
@@ -38,9 +47,13 @@ def offer_booking(offer, buyer, *, options=("Captation vidéo",), **kwargs):
 
 
 def invoiced(offer, buyer, *, po_number="BC-2026-117"):
+    """An invoiced booking, once what follows the issue's commit has run."""
     booking = offer_booking(offer, buyer)
     quote = services.send_quote(booking)
-    return services.accept_quote(quote, po_number=po_number)
+    with after_commit():
+        invoice = services.accept_quote(quote, po_number=po_number)
+    invoice.refresh_from_db()
+    return invoice
 
 
 def states(booking):
@@ -471,6 +484,51 @@ def test_acceptance_issues_a_numbered_factur_x_invoice_with_every_mention(
     assert b"2880.00" in xml
 
 
+def test_the_invoice_email_built_before_the_pdf_task_still_carries_the_pdf(
+    offer, town_hall
+):
+    """Whichever comes first after commit, the email or the PDF task, the file
+    is rendered once and the email carries it."""
+    from core import outbox
+    from events.tasks import render_invoice_pdf
+
+    booking = offer_booking(offer, town_hall)
+    invoice = services.accept_quote(services.send_quote(booking), po_number="BC-1")
+    email = OutgoingEmail.objects.get(key=f"invoice:{invoice.number}")
+    mail.outbox.clear()
+
+    assert outbox.deliver(email.pk) == OutgoingEmail.Status.SENT
+    invoice.refresh_from_db()
+    stored = invoice.pdf.name
+    render_invoice_pdf.call(invoice.pk)
+
+    invoice.refresh_from_db()
+    assert invoice.pdf.name == stored
+    (attachment,) = mail.outbox[0].attachments
+    with invoice.pdf.open("rb") as handle:
+        assert attachment == (f"{invoice.number}.pdf", handle.read(), "application/pdf")
+
+
+def test_the_buyer_who_follows_the_link_before_the_pdf_task_gets_the_pdf(
+    client, offer, town_hall
+):
+    booking = offer_booking(offer, town_hall)
+    invoice = services.accept_quote(services.send_quote(booking), po_number="BC-1")
+    assert not invoice.pdf
+    url = reverse("events:invoice_pdf", args=[booking.access_key, invoice.number])
+
+    first = client.get(url)
+    invoice.refresh_from_db()
+    second = client.get(url)
+
+    assert first.status_code == second.status_code == 200
+    assert first["Content-Type"] == "application/pdf"
+    body = b"".join(first.streaming_content)
+    assert body == b"".join(second.streaming_content)
+    with invoice.pdf.open("rb") as handle:
+        assert handle.read() == body
+
+
 def test_an_issued_invoice_is_never_edited_nor_deleted(offer, town_hall):
     invoice = invoiced(offer, town_hall)
 
@@ -558,7 +616,9 @@ def test_cancelling_an_invoiced_booking_issues_a_credit_note_and_frees_the_seats
     invoice = services.accept_quote(services.send_quote(booking), po_number="BC-9")
     assert SeatStock.objects.get(conference_id=small_conference.pk).taken == 4
 
-    credit = services.cancel_booking(booking, reason="Salle indisponible")
+    with after_commit():
+        credit = services.cancel_booking(booking, reason="Salle indisponible")
+    credit.refresh_from_db()
 
     assert credit.number == f"AV-{YEAR}-0001"
     assert credit.is_credit_note
@@ -607,50 +667,6 @@ def test_overdue_invoices_get_one_reminder_a_week(
 # --- Stripe Invoicing ------------------------------------------------------------------------
 
 
-def stripe_invoicing(stripe_http):
-    stripe_http.route("post", "/v1/customers", build("customer", id="cus_town"))
-    stripe_http.route(
-        "get",
-        "/v1/tax_rates",
-        {"object": "list", "data": [], "has_more": False, "url": "/v1/tax_rates"},
-    )
-    stripe_http.route(
-        "post",
-        "/v1/tax_rates",
-        build(
-            "tax_rate",
-            id="txr_fr20",
-            active=True,
-            country="FR",
-            display_name="TVA",
-            inclusive=False,
-            jurisdiction="FR",
-            percentage=20.0,
-        ),
-    )
-    stripe_http.route(
-        "post",
-        "/v1/invoices",
-        build(
-            "invoice", id="in_town", status="draft", collection_method="send_invoice"
-        ),
-    )
-    stripe_http.route(
-        "post", "/v1/invoiceitems", build("invoiceitem", id="ii_1", invoice="in_town")
-    )
-    stripe_http.route(
-        "post",
-        "/v1/invoices/in_town/finalize",
-        build(
-            "invoice",
-            id="in_town",
-            status="open",
-            collection_method="send_invoice",
-            hosted_invoice_url="https://invoice.stripe.com/i/in_town",
-        ),
-    )
-
-
 def test_with_stripe_the_same_invoice_is_finalised_there_for_card_or_transfer(
     offer, town_hall, stripe_http
 ):
@@ -675,22 +691,194 @@ def test_with_stripe_the_same_invoice_is_finalised_there_for_card_or_transfer(
     assert all(call["form"]["tax_rates[0]"] == ["txr_fr20"] for call in items)
 
 
-def test_when_stripe_fails_nothing_is_issued_and_no_number_is_lost(
+def stripe_numbers(stripe_http) -> list[str]:
+    """The invoice numbers Stripe was asked to create, in the order asked."""
+    return [
+        call["form"]["number"][0]
+        for call in stripe_http.calls_to("post", "/v1/invoices")
+    ]
+
+
+def test_stripe_is_called_after_the_issue_commits_never_under_the_numbering_lock(
     offer, town_hall, stripe_http
 ):
     stripe_invoicing(stripe_http)
     booking = offer_booking(offer, town_hall)
     quote = services.send_quote(booking)
+
+    with after_commit():
+        invoice = services.accept_quote(quote, po_number="BC-1")
+        # Issued, numbered and frozen; nothing has gone to Stripe nor been
+        # rendered while the transaction (and its lock) was open.
+        assert invoice.number == f"FAC-{YEAR}-0001"
+        assert stripe_http.calls == []
+        assert not invoice.pdf
+
+    invoice.refresh_from_db()
+    assert invoice.pdf
+    assert invoice.stripe_invoice_id == "in_town"
+    assert invoice.stripe_operations.get().status == StripeOperation.Status.DONE
+
+
+def test_when_stripe_fails_the_invoice_keeps_its_number_and_goes_there_later(
+    offer, town_hall, stripe_http
+):
+    """Stripe's refusal used to roll the issue back, to give the number back;
+    but the lock on the sequence was held across the network calls, and Stripe
+    might have recorded the number before refusing. Now the number is ours
+    before Stripe sees it: the invoice stays issued and sent, Stripe gets it
+    on a later attempt, and the next invoice takes the next number."""
+    stripe_invoicing(stripe_http)
+    first = offer_booking(offer, town_hall)
+    quote = services.send_quote(first)
     stripe_http.failures = [400]
+    mail.outbox.clear()
 
-    with pytest.raises(services.BookingError):
-        services.accept_quote(quote, po_number="BC-1")
+    with after_commit():
+        invoice = services.accept_quote(quote, po_number="BC-1")
 
-    booking.refresh_from_db()
-    assert booking.state == Booking.State.QUOTED
-    assert Invoice.objects.count() == 0
-    invoice = services.accept_quote(quote, po_number="BC-1")
+    invoice.refresh_from_db()
+    first.refresh_from_db()
     assert invoice.number == f"FAC-{YEAR}-0001"
+    assert first.state == Booking.State.INVOICED
+    assert invoice.stripe_invoice_id == ""
+    assert [m.attachments[0][0] for m in mail.outbox] == [f"{invoice.number}.pdf"]
+    waiting = invoice.stripe_operations.get()
+    assert (waiting.status, waiting.attempts) == (StripeOperation.Status.PENDING, 1)
+    assert "boom" in waiting.last_error
+    assert waiting.next_attempt_at > timezone.now()
+
+    second = invoiced(offer, town_hall, po_number="BC-2")
+    assert second.number == f"FAC-{YEAR}-0002"
+
+    # Not due yet: nothing is tried; once due, it goes with the number it has.
+    assert services.run_due_stripe_operations() == 0
+    later = waiting.next_attempt_at + datetime.timedelta(seconds=1)
+    assert services.run_due_stripe_operations(now=later) == 1
+
+    invoice.refresh_from_db()
+    assert invoice.stripe_invoice_id == "in_town"
+    assert stripe_numbers(stripe_http) == [f"FAC-{YEAR}-0002", f"FAC-{YEAR}-0001"]
+    keys = [
+        call["headers"].get("Idempotency-Key")
+        for call in stripe_http.calls_to("post", "/v1/invoices")
+    ]
+    assert keys == [f"invoice:FAC-{YEAR}-0002", f"invoice:FAC-{YEAR}-0001"]
+    assert list(
+        Invoice.objects.order_by("number").values_list("number", flat=True)
+    ) == [f"FAC-{YEAR}-0001", f"FAC-{YEAR}-0002"]
+    assert len(mail.outbox) == 2  # one email per invoice, none again on retry
+
+
+def test_stripe_is_given_up_after_the_last_attempt_and_an_editor_can_retry(
+    offer, town_hall, stripe_http
+):
+    from events.services.stripe_sync import MAX_ATTEMPTS
+
+    stripe_invoicing(stripe_http)
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    stripe_http.failures = [400] * MAX_ATTEMPTS
+
+    with after_commit():
+        invoice = services.accept_quote(quote, po_number="BC-1")
+    operation = invoice.stripe_operations.get()
+    delays = []
+    for _attempt in range(MAX_ATTEMPTS - 1):
+        operation.refresh_from_db()
+        delays.append(operation.next_attempt_at - timezone.now())
+        services.run_due_stripe_operations(
+            now=operation.next_attempt_at + datetime.timedelta(seconds=1)
+        )
+
+    operation.refresh_from_db()
+    assert (operation.status, operation.attempts) == ("failed", MAX_ATTEMPTS)
+    # Each wait about twice the one before (a tenth of jitter).
+    assert all(b > a * 1.7 for a, b in itertools.pairwise(delays))
+    assert services.run_due_stripe_operations(now=timezone.now() + YEAR_LONG) == 0
+
+    with after_commit():
+        services.retry_stripe_operation(operation)
+
+    operation.refresh_from_db()
+    invoice.refresh_from_db()
+    assert operation.status == StripeOperation.Status.DONE
+    assert invoice.stripe_invoice_id == "in_town"
+    assert stripe_numbers(stripe_http) == [invoice.number]
+
+
+def test_stripes_finalized_event_ties_an_invoice_whose_answer_was_lost(
+    offer, town_hall, stripe_http
+):
+    """Stripe created and finalised the invoice but its answer never came back:
+    its event carries our number, and ties it, so no second creation is tried."""
+    stripe_invoicing(stripe_http)
+    booking = offer_booking(offer, town_hall)
+    quote = services.send_quote(booking)
+    stripe_http.failures = [400]
+    with after_commit():
+        invoice = services.accept_quote(quote, po_number="BC-1")
+    finalized = build(
+        "invoice",
+        id="in_lost",
+        status="open",
+        hosted_invoice_url="https://invoice.stripe.com/i/in_lost",
+        metadata={"booking": str(booking.pk), "number": invoice.number},
+    )
+
+    with after_commit():
+        receive_event(event("invoice.finalized", finalized))
+
+    invoice.refresh_from_db()
+    assert invoice.stripe_invoice_id == "in_lost"
+    assert invoice.hosted_invoice_url == "https://invoice.stripe.com/i/in_lost"
+    assert invoice.stripe_operations.get().status == StripeOperation.Status.DONE
+    assert services.run_due_stripe_operations(now=timezone.now() + YEAR_LONG) == 0
+    assert stripe_numbers(stripe_http) == []
+
+
+def test_a_transfer_recorded_before_stripe_was_tried_keeps_the_invoice_off_stripe(
+    offer, town_hall, stripe_http
+):
+    stripe_invoicing(stripe_http)
+    booking = offer_booking(offer, town_hall)
+    invoice = services.accept_quote(services.send_quote(booking), po_number="BC-1")
+
+    with after_commit():
+        services.record_payment(invoice, method="transfer", reference="VIR 1")
+        services.cancel_booking(invoice.booking, reason="Intervenant malade")
+
+    assert stripe_http.calls == []
+    assert sorted(invoice.stripe_operations.values_list("action", "status")) == [
+        ("create", "skipped")
+    ]
+
+
+def test_a_void_whose_answer_was_lost_is_not_sent_again(offer, town_hall, stripe_http):
+    stripe_invoicing(stripe_http)
+    invoice = invoiced(offer, town_hall)
+    stripe_http.route(
+        "post",
+        "/v1/invoices/in_town/void",
+        build("invoice", id="in_town", status="void"),
+    )
+    stripe_http.failures = [400]
+    with after_commit():
+        services.cancel_booking(invoice.booking, reason="Salle indisponible")
+    void = invoice.stripe_operations.get(action="void")
+    assert void.status == StripeOperation.Status.PENDING
+    # Stripe had voided it after all: the next attempt reads that, and stops.
+    stripe_http.route(
+        "get", "/v1/invoices/in_town", build("invoice", id="in_town", status="void")
+    )
+
+    later = void.next_attempt_at + datetime.timedelta(seconds=1)
+    assert services.run_due_stripe_operations(now=later) == 1
+
+    void.refresh_from_db()
+    assert void.status == StripeOperation.Status.DONE
+    assert len(stripe_http.calls_to("post", "/v1/invoices/in_town/void")) == 1
+    assert len(stripe_http.calls_to("get", "/v1/invoices/in_town")) == 1
 
 
 def test_stripes_invoice_paid_event_marks_the_booking_paid(
@@ -799,7 +987,8 @@ def test_a_transfer_recorded_by_hand_is_marked_paid_out_of_band_at_stripe(
     )
     invoice = invoiced(offer, town_hall)
 
-    services.record_payment(invoice, method="mandate", reference="VIR DGFIP")
+    with after_commit():
+        services.record_payment(invoice, method="mandate", reference="VIR DGFIP")
 
     call = stripe_http.calls_to("post", "/v1/invoices/in_town/pay")[0]
     assert call["form"]["paid_out_of_band"] == ["true"]
@@ -823,12 +1012,14 @@ def test_cancelling_at_stripe_voids_an_unpaid_invoice_and_credits_a_paid_one(
         "post", "/v1/credit_notes", build("credit_note", id="cn_1", invoice="in_town")
     )
     unpaid = invoiced(offer, town_hall)
-    services.cancel_booking(unpaid.booking, reason="Salle indisponible")
+    with after_commit():
+        services.cancel_booking(unpaid.booking, reason="Salle indisponible")
     assert len(stripe_http.calls_to("post", "/v1/invoices/in_town/void")) == 1
 
     paid = invoiced(offer, town_hall, po_number="BC-2")
-    services.record_payment(paid, method="transfer", reference="VIR 2")
-    services.cancel_booking(paid.booking, reason="Intervenant malade")
+    with after_commit():
+        services.record_payment(paid, method="transfer", reference="VIR 2")
+        services.cancel_booking(paid.booking, reason="Intervenant malade")
 
     credit = stripe_http.calls_to("post", "/v1/credit_notes")[0]["form"]
     assert credit["amount"] == [str(paid.gross_cents)]

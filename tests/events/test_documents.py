@@ -10,9 +10,10 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from events.documents import Document, Kind, Line, Party
+from events.document_data import Document, Kind, Line, Party
 from events.facturx import facturx_xml, make_facturx_pdf
-from events.pdf import format_amount, format_date, format_rate, render_pdf
+from events.pdf import render_pdf
+from events.pdf_wording import format_amount, format_date, format_rate
 
 NS = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",

@@ -1,32 +1,14 @@
-"""Numbers and frozen copies for quotes, invoices and credit notes.
-
-French rules want one unbroken chronological sequence per kind of document. The
-number is taken from a ``DocumentSequence`` row locked until the transaction that
-creates the document commits; if that transaction rolls back, so does the number,
-and nobody else could have taken the next one meanwhile.
-"""
+"""What a quote, an invoice or a credit note says: the frozen copies of seller
+and buyer, the legal mentions, the totals, and the plain ``Document`` built from
+a stored record for the PDF and the Factur-X XML."""
 
 import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.documents import Document, Kind, Line, Party
-from events.models import Booking, DocumentSequence, Invoice, Quote, SellerSettings
-
-PREFIXES = {Kind.QUOTE: "DEV", Kind.INVOICE: "FAC", Kind.CREDIT_NOTE: "AV"}
-
-
-def next_number(kind: str, *, on: datetime.date) -> str:
-    """The next number of ``kind`` for ``on``'s year: call inside a transaction."""
-    prefix = PREFIXES[kind]
-    DocumentSequence.objects.get_or_create(prefix=prefix, year=on.year)
-    sequence = DocumentSequence.objects.select_for_update().get(
-        prefix=prefix, year=on.year
-    )
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return f"{prefix}-{on.year}-{sequence.last:04d}"
+from events.document_data import Document, Kind, Line, Party
+from events.models import Booking, Invoice, Quote, SellerSettings
 
 
 def seller_copy() -> dict:
@@ -170,3 +152,17 @@ def totals(lines: list[Line]) -> dict:
         "vat_cents": probe.vat_cents,
         "gross_cents": probe.gross_cents,
     }
+
+
+def save_lines(model, owner_field: str, owner, lines: list[Line]) -> None:
+    model.objects.bulk_create(
+        model(
+            **{owner_field: owner},
+            description=line.description,
+            quantity=line.quantity,
+            unit_price_cents=line.unit_price_cents,
+            vat_rate=line.vat_rate,
+            position=position,
+        )
+        for position, line in enumerate(lines)
+    )

@@ -1,7 +1,8 @@
 """Quotes, invoices and credit notes as plain, frozen data.
 
-A document is built once from the database (``events.sales``) and then only read:
-by the HTML view, the PDF renderer and the Factur-X XML. Amounts are integer cents
+A document is built once from the database
+(``events.services.document_contents``) and then only read: by the HTML view, the
+PDF renderer and the Factur-X XML. Amounts are integer cents
 excluding VAT per line; VAT is computed per rate on the sum of the lines at that
 rate, rounded half up to the cent (EN 16931 rule BR-CO-17), so the totals printed
 on the PDF and those in the XML are the same numbers.

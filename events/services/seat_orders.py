@@ -1,0 +1,217 @@
+"""A seat order after its hold: paying by card through Stripe Checkout, the
+Stripe events that confirm or expire it, refunds, releases, and the door.
+
+A hold lasts as long as its Stripe Checkout session (``expires_at``), so Stripe
+cannot take a payment for seats we have released. Seats become tickets only when
+the ``checkout.session.completed`` event is applied.
+"""
+
+import datetime
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import SeatOrder, Ticket, WaitingListEntry
+from events.services.seat_stock import (
+    SeatError,
+    give_back_seats,
+    owe_buyer,
+    take_seats,
+)
+from events.services.waiting_list import offer_freed_seats
+
+logger = logging.getLogger(__name__)
+
+
+def start_checkout(order: SeatOrder, *, success_url: str, cancel_url: str) -> str:
+    """The URL of the card payment for a held order. If Stripe refuses, a
+    checkout's hold is released at once (nothing is charged and nobody waits for
+    those seats); a waiting-list offer keeps its time, to be tried again."""
+    from payments.gateway import GatewayError, get_gateway
+
+    now = timezone.now()
+    if order.status != SeatOrder.Status.HELD or order.held_until <= now:
+        raise SeatError(_("This reservation has expired. Please book again."))
+    # Stripe wants a session to last 30 minutes at least and 24 hours at most.
+    expires_at = min(
+        max(order.held_until, now + datetime.timedelta(minutes=31)),
+        now + datetime.timedelta(hours=23, minutes=59),
+    )
+    try:
+        session = get_gateway().create_seat_checkout(
+            order=order,
+            expires_at=expires_at,
+            success_url=success_url,
+            cancel_url=cancel_url,
+        )
+    except GatewayError:
+        logger.exception("Stripe refused a checkout for seat order %s", order.pk)
+        if order.waiting_entry_id is None:
+            release_order(order.pk)
+        raise SeatError(
+            _(
+                "Payment is unavailable at the moment; nothing was charged. "
+                "Please try again in a few minutes."
+            )
+        ) from None
+    SeatOrder.objects.filter(pk=order.pk).update(
+        stripe_session_id=session["id"], held_until=max(order.held_until, expires_at)
+    )
+    return session["url"]
+
+
+def confirm_paid_session(session: dict) -> bool:
+    """``checkout.session.completed``: the order is paid; seats become tickets.
+    Runs inside the webhook's transaction; idempotent."""
+    order_id = (session.get("metadata") or {}).get("seat_order")
+    order = SeatOrder.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        return False
+    if session.get("payment_status") != "paid" or order.status in (
+        SeatOrder.Status.PAID,
+        SeatOrder.Status.REFUNDED,
+    ):
+        return True
+    order.stripe_payment_intent = session.get("payment_intent") or ""
+    # Paid after we released the seats (should not happen: the session expires
+    # with the hold)? Take them again if they are still free; if not, the
+    # capacity wins and the money goes back.
+    if order.status != SeatOrder.Status.HELD and not take_seats(
+        order.conference, order.seats
+    ):
+        _refund(order)
+        return True
+    order.status = SeatOrder.Status.PAID
+    order.paid_at = timezone.now()
+    order.stripe_session_id = session.get("id") or order.stripe_session_id
+    order.stripe_payment_intent = session.get("payment_intent") or ""
+    order.save(
+        update_fields=[
+            "status",
+            "paid_at",
+            "stripe_session_id",
+            "stripe_payment_intent",
+        ]
+    )
+    Ticket.objects.bulk_create(
+        Ticket(order=order, number=number) for number in range(1, order.seats + 1)
+    )
+    if order.waiting_entry_id:
+        WaitingListEntry.objects.filter(pk=order.waiting_entry_id).update(
+            status=WaitingListEntry.Status.BOOKED
+        )
+    owe_buyer("tickets", order, key=f"tickets:{order.pk}")
+    return True
+
+
+def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
+    """Refund in full through Stripe (idempotent per order, so a retried event
+    or a second click cannot refund twice); a refusal raises and nothing moves."""
+    from payments.gateway import get_gateway
+
+    gateway = get_gateway()
+    if not gateway.demo and order.stripe_payment_intent:
+        gateway.refund_payment(
+            order.stripe_payment_intent, idempotency_key=f"refund:seat-order:{order.pk}"
+        )
+    order.status = SeatOrder.Status.REFUNDED
+    order.refunded_at = timezone.now()
+    order.refund_note = note[:300]
+    order.save(
+        update_fields=["status", "stripe_payment_intent", "refunded_at", "refund_note"]
+    )
+    if late:
+        logger.warning("Seat order %s paid after its seats went: refunded", order.pk)
+    owe_buyer("refund", order, key=f"refund:seat-order:{order.pk}", late=late)
+
+
+@transaction.atomic
+def refund_order(order: SeatOrder, *, reason: str) -> SeatOrder:
+    """An editor cancels a paid order before the conference: the money goes
+    back, the tickets stop being valid, the seats go to the waiting list."""
+    from payments.gateway import GatewayError
+
+    order = (
+        SeatOrder.objects.select_for_update()
+        .select_related("conference")
+        .get(pk=order.pk)
+    )
+    if order.status != SeatOrder.Status.PAID:
+        raise SeatError(_("Only a paid order can be refunded."))
+    if order.conference.starts_at <= timezone.now():
+        raise SeatError(
+            _("The conference has started: the order can no longer be refunded here.")
+        )
+    if not reason.strip():
+        raise SeatError(_("Say why the order is refunded."))
+    try:
+        _refund(order, note=reason.strip(), late=False)
+    except GatewayError:
+        logger.exception("Stripe refused to refund seat order %s", order.pk)
+        raise SeatError(
+            _("Stripe is unavailable: nothing was refunded. Please try again shortly.")
+        ) from None
+    give_back_seats(order.conference_id, order.seats)
+    offer_freed_seats(order.conference)
+    return order
+
+
+def expire_session(session: dict) -> bool:
+    """``checkout.session.expired``: the buyer did not pay; free the seats."""
+    order_id = (session.get("metadata") or {}).get("seat_order")
+    if not SeatOrder.objects.filter(pk=order_id).exists():
+        return False
+    release_order(order_id)
+    return True
+
+
+@transaction.atomic
+def release_order(order_id: int) -> bool:
+    """Give a held order's seats back, then offer them to the waiting list."""
+    order = SeatOrder.objects.select_for_update().filter(pk=order_id).first()
+    if order is None or order.status != SeatOrder.Status.HELD:
+        return False
+    order.status = SeatOrder.Status.RELEASED
+    order.save(update_fields=["status"])
+    give_back_seats(order.conference_id, order.seats)
+    if order.waiting_entry_id:
+        WaitingListEntry.objects.filter(
+            pk=order.waiting_entry_id, status=WaitingListEntry.Status.OFFERED
+        ).update(status=WaitingListEntry.Status.LAPSED)
+    offer_freed_seats(order.conference)
+    return True
+
+
+def release_expired_holds(*, now: datetime.datetime | None = None) -> int:
+    """Free every hold whose time is up (run by ``events_housekeeping``)."""
+    now = now or timezone.now()
+    expired = SeatOrder.objects.filter(
+        status=SeatOrder.Status.HELD, held_until__lt=now
+    ).values_list("pk", flat=True)
+    return sum(release_order(pk) for pk in list(expired))
+
+
+# --- At the door ------------------------------------------------------------------
+
+
+@transaction.atomic
+def check_in(ticket_code: str) -> Ticket:
+    """Let a ticket in once. A second scan of the same code is refused, so a
+    copied QR code lets in one person, not two."""
+    ticket = (
+        Ticket.objects.select_for_update(of=("self",))
+        .select_related("order__conference")
+        .get(code=ticket_code)
+    )
+    if ticket.order.status != SeatOrder.Status.PAID:
+        raise SeatError(_("This ticket is not valid."))
+    if ticket.checked_in_at is not None:
+        raise SeatError(
+            _("Already used: this ticket came in at %(time)s.")
+            % {"time": timezone.localtime(ticket.checked_in_at).strftime("%H:%M")}
+        )
+    ticket.checked_in_at = timezone.now()
+    ticket.save(update_fields=["checked_in_at"])
+    return ticket

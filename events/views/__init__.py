@@ -1,0 +1,2 @@
+"""Public views of events: seats by card (``seats``) and institutions' bookings
+(``bookings``)."""
