@@ -71,17 +71,11 @@ def honeypot_field() -> forms.CharField:
 
 
 class HoneypotMixin(forms.Form):
-    """A form with the honeypot: ``is_from_a_bot()`` says whether it was filled
-    in. The view then answers as if all went well and stores nothing."""
+    """A form with the honeypot (``HONEYPOT_FIELD``): ``is_from_a_bot()`` says
+    whether it was filled in. The view then answers as if all went well and
+    stores nothing."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT_FIELD] = honeypot_field()
+    website = honeypot_field()
 
     def is_from_a_bot(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    def clean(self):
-        cleaned = super().clean()
-        cleaned.pop(HONEYPOT_FIELD, None)
-        return cleaned

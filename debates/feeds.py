@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url, site_for
 from core.models import SiteSettings
 from debates import selectors, seo
 
@@ -34,12 +35,12 @@ class LatestDebatesFeed(Feed):
         return SiteSettings.load(request_or_site=request).tagline
 
     def link(self, request):
-        site = seo.site_for(request)
+        site = site_for(request)
         home = site.root_page.get_full_url(request) if site else None
-        return home or seo.absolute_url(request, "/")
+        return home or absolute_url("/", request)
 
     def feed_url(self, request):
-        return seo.absolute_url(request, request.path)
+        return absolute_url(request.path, request)
 
     def items(self, request):
         return selectors.published_debates()[:FEED_ITEMS]

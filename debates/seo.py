@@ -14,14 +14,13 @@ from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
-from wagtail.models import Site
 
+from core.links import absolute_url, site_for
 from core.models import SiteSettings
 from newsroom.models import Contributor, Edition
 
@@ -72,18 +71,6 @@ def json_ld_script(data: dict) -> SafeString:
     )
 
 
-def site_for(request) -> Site | None:
-    """The Wagtail site answering ``request`` (the default site for an unknown
-    host): its root URL is the origin of every absolute URL the feeds, the sitemap
-    and the page metadata give, whatever host the request came on."""
-    return Site.find_for_request(request)
-
-
-def absolute_url(request, path: str) -> str:
-    site = site_for(request)
-    return iri_to_uri((site.root_url if site else "") + path)
-
-
 class DebateSeo:
     """A debate page's description and JSON-LD, computed when a template asks."""
 
@@ -106,7 +93,7 @@ class DebateSeo:
     def data(self) -> dict:
         debate = self.debate
         request = self.request
-        url = absolute_url(request, request.path)
+        url = absolute_url(request.path, request)
         free = not debate.premium
         article = {
             "@context": "https://schema.org",
@@ -119,7 +106,7 @@ class DebateSeo:
             "publisher": {
                 "@type": "Organization",
                 "name": SiteSettings.load(request_or_site=request).publication_name,
-                "url": absolute_url(request, "/"),
+                "url": absolute_url("/", request),
             },
             "about": [{"@type": "Thing", "name": name} for name in self.theme_names],
         }
@@ -140,7 +127,7 @@ class DebateSeo:
                 part["author"] = {
                     "@type": "Person",
                     "name": side.contributor.name,
-                    "url": absolute_url(request, side.contributor.get_absolute_url()),
+                    "url": absolute_url(side.contributor.get_absolute_url(), request),
                 }
             if free and (abstract := side_abstract(side)):
                 part["abstract"] = abstract

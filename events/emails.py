@@ -8,18 +8,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url
 from core.outbox import compose
 from events.models import Booking, Invoice, Quote, SeatOrder, SellerSettings
 
 
-def _absolute(path: str) -> str:
-    from debates.polls.selectors import absolute
-
-    return absolute(path)
-
-
 def _booking_url(booking: Booking) -> str:
-    return _absolute(reverse("events:booking", args=[booking.access_key]))
+    return absolute_url(reverse("events:booking", args=[booking.access_key]))
 
 
 def _message(
@@ -62,7 +57,7 @@ def tickets(*, order_id: int) -> EmailMultiAlternatives:
         order=order,
         conference=conference,
         tickets=issued,
-        order_url=_absolute(reverse("events:order", args=[order.access_key])),
+        order_url=absolute_url(reverse("events:order", args=[order.access_key])),
     )
 
 
@@ -87,7 +82,7 @@ def waiting_offer(*, order_id: int) -> EmailMultiAlternatives:
         to=order.email,
         order=order,
         conference=order.conference,
-        pay_url=_absolute(reverse("events:order", args=[order.access_key])),
+        pay_url=absolute_url(reverse("events:order", args=[order.access_key])),
     )
 
 
@@ -113,7 +108,7 @@ def staff_new_request(*, booking_id: int) -> EmailMultiAlternatives:
         template="events/email/staff_new_request",
         context={
             "booking": booking,
-            "admin_url": _absolute(
+            "admin_url": absolute_url(
                 reverse("events_bookings:detail", args=[booking.pk])
             ),
         },

@@ -9,8 +9,8 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
 from stdnum.fr import siret as fr_siret
 
+from core.forms import HoneypotMixin, PlainTextField, SingleLineField
 from events.models import Booking
-from newsroom.forms import HONEYPOT_FIELD, PlainTextField, SingleLineField
 
 
 def clean_siret(value: str) -> str:
@@ -36,19 +36,6 @@ def clean_vat_number(value: str) -> str:
         raise forms.ValidationError(
             _("This intra-EU VAT number is not valid (e.g. FR + 11 characters).")
         ) from None
-
-
-class HoneypotMixin(forms.Form):
-    website = forms.CharField(
-        required=False,
-        label="",
-        widget=forms.TextInput(
-            attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
-        ),
-    )
-
-    def is_from_a_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
 class SeatsForm(HoneypotMixin):

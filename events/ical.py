@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from debates.seo import absolute_url
+from core.links import absolute_url
 
 
 def conference_event(conference, url: str) -> Event:
@@ -33,15 +33,13 @@ def _calendar(events) -> bytes:
 
 def conference_ics(conference) -> bytes:
     """One conference as a calendar file, for an email attachment."""
-    from debates.polls.selectors import absolute
-
-    return _calendar([conference_event(conference, absolute(conference.url))])
+    return _calendar([conference_event(conference, absolute_url(conference.url))])
 
 
 def calendar_response(request, conferences, *, filename: str) -> HttpResponse:
     response = HttpResponse(
         _calendar(
-            conference_event(conference, absolute_url(request, conference.url))
+            conference_event(conference, absolute_url(conference.url, request))
             for conference in conferences
         ),
         content_type="text/calendar; charset=utf-8",

@@ -1,7 +1,8 @@
 from django.utils.timezone import localtime
 
+from core.links import absolute_url
 from core.models import SiteSettings
-from debates.seo import absolute_url, json_ld_script
+from debates.seo import json_ld_script
 
 
 def conference_json_ld(conference, request, context):
@@ -15,7 +16,7 @@ def conference_json_ld(conference, request, context):
         "endDate": localtime(conference.ends_at).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "url": absolute_url(request, request.path),
+        "url": absolute_url(request.path, request),
         "location": {
             "@type": "Place",
             "name": conference.venue,
@@ -30,7 +31,7 @@ def conference_json_ld(conference, request, context):
         "organizer": {
             "@type": "Organization",
             "name": SiteSettings.load(request_or_site=request).publication_name,
-            "url": absolute_url(request, "/"),
+            "url": absolute_url("/", request),
         },
         "performer": [
             {"@type": "Person", "name": speaker.display_name}
@@ -45,7 +46,7 @@ def conference_json_ld(conference, request, context):
                 "availability": "https://schema.org/SoldOut"
                 if conference.sold_out
                 else "https://schema.org/InStock",
-                "url": absolute_url(request, request.path),
+                "url": absolute_url(request.path, request),
             }
             for price in context["prices"]
         ],

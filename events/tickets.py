@@ -8,13 +8,12 @@ import io
 import segno
 from django.urls import reverse
 
+from core.links import absolute_url
 from events.models import Ticket
 
 
 def ticket_url(ticket: Ticket) -> str:
-    from debates.polls.selectors import absolute
-
-    return absolute(reverse("events:ticket", args=[ticket.code]))
+    return absolute_url(reverse("events:ticket", args=[ticket.code]))
 
 
 def qr_png(ticket: Ticket) -> bytes:

@@ -1,43 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HONEYPOT_FIELD, HoneypotMixin, PlainTextField, SingleLineField
 from newsroom.models import Contributor, ExpertApplication
-from newsroom.services import plain_text, single_line
-
-# The field bots fill in and people never see. Named like allauth's sign-up
-# honeypot so that the same rule in site.css keeps it out of sight; hidden from
-# screen readers too, which would otherwise offer it to people.
-HONEYPOT_FIELD = "website"
-
-LENGTH_ERRORS = {
-    "min_length": _("Write at least %(limit_value)d characters."),
-    "max_length": _("Keep it to %(limit_value)d characters (it has %(show_value)d)."),
-}
 
 
-class SingleLineField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs["error_messages"] = {**LENGTH_ERRORS, **kwargs.get("error_messages", {})}
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        return single_line(super().to_python(value))
-
-
-class PlainTextField(forms.CharField):
-    """Free text kept as plain text. Cleaned before it is measured, so that the
-    two characters of a browser's line break count as one, as they do in the
-    browser's own counter."""
-
-    def __init__(self, *, rows: int, **kwargs):
-        kwargs["error_messages"] = {**LENGTH_ERRORS, **kwargs.get("error_messages", {})}
-        super().__init__(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
-
-    def to_python(self, value):
-        return plain_text(super().to_python(value))
-
-
-class ExpertApplicationForm(forms.Form):
+class ExpertApplicationForm(HoneypotMixin, forms.Form):
     """« Devenir expert citoyen ». Stores nothing itself: the view hands the
     cleaned data to ``services.submit_application``."""
 
@@ -96,21 +64,11 @@ class ExpertApplicationForm(forms.Form):
             "required": _("Your consent is needed to examine your application.")
         },
     )
-    website = forms.CharField(
-        required=False,
-        label="",
-        widget=forms.TextInput(
-            attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
-        ),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, autocomplete in (("name", "name"), ("email", "email")):
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
-
-    def is_from_a_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def application_data(self) -> dict:
         data = dict(self.cleaned_data)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
 
 from core.errors import DomainError
+from core.forms import plain_text, single_line
 from core.outbox import owe_email
 from core.ratelimit import address_over_limit, digest, over_limit
 from newsroom.models import Commission, Contributor, ExpertApplication
@@ -34,18 +35,6 @@ EDITOR_GROUPS = ("Moderators", "Editors")
 
 class ApplicationError(DomainError):
     """An application or a decision the rules refuse; the message is shown."""
-
-
-def plain_text(value: str) -> str:
-    """Text as we store it: no NUL characters (PostgreSQL refuses them), one kind
-    of line break, no surrounding blanks."""
-    return value.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def single_line(value: str) -> str:
-    """A name or a title: one line (it may end up in an email subject), with
-    whitespace runs collapsed."""
-    return " ".join(value.replace("\x00", "").split())
 
 
 @transaction.atomic

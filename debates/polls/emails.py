@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url
 from core.outbox import compose
 from debates.polls.models import Proposal, ProposalNotice, TopicPollPage
 
@@ -31,8 +32,6 @@ def proposal_notice(
     poll_id: int | None = None,
     debate_id: int | None = None,
 ) -> EmailMultiAlternatives:
-    from debates.polls.selectors import absolute
-
     proposal = Proposal.objects.select_related("merged_into").get(pk=proposal_id)
     # Looked up by id: a proposer who erased their account meanwhile gets nothing.
     author = get_user_model().objects.get(pk=author_id)
@@ -49,9 +48,9 @@ def proposal_notice(
         "author": author,
         "kind": kind,
         "poll": poll,
-        "poll_url": absolute(poll.url) if poll is not None and poll.url else "",
+        "poll_url": absolute_url(poll.url) if poll is not None and poll.url else "",
         "debate": debate,
-        "debate_url": absolute(debate.url) if debate is not None else "",
+        "debate_url": absolute_url(debate.url) if debate is not None else "",
         "tally": tally if tally is not None and tally.both else None,
         "proposals_url": absolute_proposals_url(),
         "merged_into": proposal.merged_into,
@@ -67,6 +66,4 @@ def proposal_notice(
 def absolute_proposals_url() -> str:
     from django.urls import reverse
 
-    from debates.polls.selectors import absolute
-
-    return absolute(reverse("polls:proposals"))
+    return absolute_url(reverse("polls:proposals"))

@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotMixin, PlainTextField, SingleLineField
 from debates.polls.models import QUESTION_MAX, QUESTION_MIN, WHY_MAX, validate_question
-from newsroom.forms import HONEYPOT_FIELD, PlainTextField, SingleLineField
 from newsroom.models import Theme
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(HoneypotMixin, forms.Form):
     """« Proposer un sujet ». The view hands the cleaned data to the service."""
 
     question = SingleLineField(
@@ -33,19 +33,9 @@ class ProposalForm(forms.Form):
         empty_label=_("Choose a theme"),
         error_messages={"required": _("Choose a theme.")},
     )
-    website = forms.CharField(
-        required=False,
-        label="",
-        widget=forms.TextInput(
-            attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
-        ),
-    )
-
-    def is_from_a_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
-class BallotForm(forms.Form):
+class BallotForm(HoneypotMixin, forms.Form):
     """The poll's options: one radio button each, or checkboxes for approval."""
 
     def __init__(self, *args, poll, options, initial_choices=(), **kwargs):
@@ -78,16 +68,6 @@ class BallotForm(forms.Form):
                 },
             )
         self.fields["choices"] = field
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            required=False,
-            label="",
-            widget=forms.TextInput(
-                attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
-            ),
-        )
-
-    def is_from_a_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def chosen(self) -> list[int]:
         value = self.cleaned_data["choices"]

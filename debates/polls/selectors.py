@@ -23,18 +23,6 @@ PROPOSAL_SORTS = {
 }
 
 
-def absolute(path: str) -> str:
-    """An absolute URL on the default site, for emails."""
-    from django.conf import settings
-    from wagtail.models import Site
-
-    if path.startswith("http"):
-        return path
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + path
-
-
 # --- Proposals ----------------------------------------------------------------------
 
 
