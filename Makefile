@@ -61,8 +61,9 @@ storm: install ## Stripe webhook storm against production settings (PostgreSQL, 
 	$(PYTHON) -m tests.bench.storm
 
 .PHONY: lint
-lint: install ## ruff, template formatting, Django checks and missing migrations
+lint: install ## ruff, import layering, template formatting, Django checks and missing migrations
 	$(PYTHON) -m ruff check .
+	.venv/bin/lint-imports --no-cache
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m djlint templates --check
 	$(MANAGE) check

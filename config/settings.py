@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "debates",
     "events",
     "home",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

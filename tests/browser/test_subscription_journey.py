@@ -8,8 +8,8 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
-from debates.factories import DebateIndexPageFactory, DebatePageFactory
 from core.models import SiteSettings
+from debates.factories import DebateIndexPageFactory, DebatePageFactory
 from subscriptions.access import has_reader_access
 from subscriptions.factories import PlanFactory
 from subscriptions.models import Subscription

@@ -6,11 +6,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from accounts.factories import UserFactory
+from core.models import SiteSettings
 from debates.factories import DebateIndexPageFactory, DebatePageFactory
 from debates.models import DebateIndexPage, PollIndexPage
 from events.models import EventIndexPage
 from home.factories import StandardPageFactory
-from core.models import SiteSettings
 from home.models import HomePage, StandardPage
 
 

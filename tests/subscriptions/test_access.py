@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from core.money import vat_inside
 from subscriptions.access import has_reader_access
 from subscriptions.factories import PlanFactory, SubscriptionFactory
-from core.money import vat_inside
 from subscriptions.models import Subscription
 
 S = Subscription.Status

@@ -1,6 +1,6 @@
 """Demo debates for ``seed_demo``: themes, experts, the index and twelve debates.
 
-The texts live in ``debates/demo_content.py``; this module turns them into pages
+The texts live in ``demo/data/`` (``demo.content``); this module turns them into pages
 with the same factories the tests use, and lets a small panel of demo readers give
 their verdicts through the real service so the charts have something to show.
 """
@@ -11,13 +11,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from debates import services
-from debates.demo_content import DEBATES, EXPERTS, REACTIONS, THEMES
 from debates.factories import (
     DebateIndexPageFactory,
     DebatePageFactory,
     ReactionFactory,
 )
 from debates.models import DebateIndexPage, DebatePage, Stance
+from demo import content
 from newsroom.factories import ContributorFactory, ThemeFactory
 
 PANEL_SIZE = 24
@@ -34,7 +34,7 @@ def seed_debates(home, *, panel, stdout=None) -> None:
             description=spec["description"],
             sort_order=position,
         )
-        for position, spec in enumerate(THEMES)
+        for position, spec in enumerate(content.themes())
     }
     experts = {
         spec["slug"]: ContributorFactory(
@@ -45,10 +45,10 @@ def seed_debates(home, *, panel, stdout=None) -> None:
             qualification_detail=spec["qualification_detail"],
             declaration_of_interests=spec["declaration_of_interests"],
         )
-        for spec in EXPERTS
+        for spec in content.experts()
     }
     now = timezone.now()
-    for position, spec in enumerate(DEBATES):
+    for position, spec in enumerate(content.debates()):
         if DebatePage.objects.filter(slug=spec["slug"]).exists():
             continue
         debate = DebatePageFactory(
@@ -69,7 +69,7 @@ def seed_debates(home, *, panel, stdout=None) -> None:
         )
         debate.refresh_from_db()
         _panel_verdicts(debate, panel, seed=position)
-        _panel_reactions(debate, panel, REACTIONS.get(spec["slug"], []))
+        _panel_reactions(debate, panel, content.reactions().get(spec["slug"], []))
         if stdout is not None:
             stdout.write(f"  debate /{index.slug}/{debate.slug}/")
 

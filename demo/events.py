@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from events import services
 from events.factories import (
     ConferenceOfferPageFactory,
     ConferencePageFactory,
@@ -96,8 +97,6 @@ def seed_events(home, *, stdout=None) -> None:
 def seed_bookings(offer) -> None:
     """Two institutions in the pipeline, through the services: a town hall
     waiting for its quote, and a lycée that has received one."""
-    from events import services
-
     chosen = offer.formats.order_by("sort_order")
     in_spring = timezone.localdate() + datetime.timedelta(days=90)
     services.request_booking(

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.images.models import Image
 
+from debates.selectors import published_debates
 from newsroom.factories import CommissionFactory, EditionFactory, sample_cover
 from newsroom.models import Commission, Contributor, Edition, Theme
 
@@ -67,7 +68,6 @@ def seed_commissions(*, stdout=None) -> None:
             contre_contributor=experts[2 * n + 1] if assigned else None,
         )
     # The newest published debate came from a commission too.
-    from debates.selectors import published_debates
 
     debate = published_debates().first()
     if debate is not None:
@@ -89,7 +89,6 @@ def seed_edition(*, stdout=None) -> None:
     """The first print issue: a cover, a PDF, and the demo's published debates."""
     if Edition.objects.exists():
         return
-    from debates.selectors import published_debates
 
     debates = list(published_debates().order_by("first_published_at", "pk")[:4])
     headline = debates[0].title if debates else "Pour, contre : à vous de juger"

@@ -12,16 +12,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
-from debates import services as debate_services
-from debates.demo import PANEL_SIZE, seed_debates
-from debates.polls.demo import seed_polls
-from events.demo import seed_events
-from home.demo_content import HOME_HEADLINE, HOME_INTRO, PAGES
-from home.factories import StandardPageFactory
 from core.models import SiteSettings
+from debates import services as debate_services
+from demo import content
+from demo.debates import PANEL_SIZE, seed_debates
+from demo.events import seed_events
+from demo.newsroom import seed_commissions, seed_edition
+from demo.polls import seed_polls
+from demo.subscriptions import seed_subscriptions
+from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
-from newsroom.demo import seed_commissions, seed_edition
-from subscriptions.demo import seed_subscriptions
 
 User = get_user_model()
 
@@ -62,15 +62,15 @@ class Command(BaseCommand):
         if home is None:
             raise CommandError("No home page: run `manage.py migrate` first.")
         if not home.intro and not home.headline:
-            home.headline = HOME_HEADLINE
-            home.intro = HOME_INTRO
+            home.headline = content.home()["headline"]
+            home.intro = content.home()["intro"]
             home.save_revision().publish()
         return home
 
     def seed_pages(self, home: HomePage) -> None:
         site_settings = SiteSettings.load()
         changed = False
-        for spec in PAGES:
+        for spec in content.home()["pages"]:
             page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
             if page is None:
                 page = StandardPageFactory(
