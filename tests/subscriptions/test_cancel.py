@@ -70,7 +70,7 @@ def test_the_footer_link_leads_to_cancellation_in_three_steps(
     assert [m.subject for m in mail.outbox] == [
         "[Versus] Votre résiliation est confirmée"
     ]
-    assert f"{PERIOD_END.day}" in mail.outbox[0].body
+    assert end in mail.outbox[0].body
 
 
 @pytest.mark.django_db
