@@ -12,16 +12,13 @@ from fpdf import FPDF
 from fpdf.enums import Align, TableBordersLayout, VAlign, XPos, YPos
 from fpdf.fonts import FontFace
 
+from core.money import NBSP, format_quantity, format_rate, money
 from events.document_data import Document, Kind, Party
 from events.pdf_wording import (
     LABELS,
-    NBSP,
     document_title,
-    format_amount,
     format_date,
     format_iban,
-    format_quantity,
-    format_rate,
     pdf_language,
 )
 
@@ -247,9 +244,9 @@ def _lines(pdf: FPDF, document: Document, language: str) -> None:
                 (
                     line.description,
                     format_quantity(line.quantity, language=language),
-                    format_amount(line.unit_price_cents, currency, language=language),
+                    money(line.unit_price_cents, currency, language=language),
                     format_rate(line.vat_rate, language=language),
-                    format_amount(line.net_cents, currency, language=language),
+                    money(line.net_cents, currency, language=language),
                 )
             )
 
@@ -284,8 +281,8 @@ def _totals(pdf: FPDF, document: Document, language: str) -> None:
             table.row(
                 (
                     format_rate(item.rate, language=language),
-                    format_amount(item.net_cents, currency, language=language),
-                    format_amount(item.vat_cents, currency, language=language),
+                    money(item.net_cents, currency, language=language),
+                    money(item.vat_cents, currency, language=language),
                 )
             )
     breakdown_bottom = pdf.get_y()
@@ -307,7 +304,7 @@ def _totals(pdf: FPDF, document: Document, language: str) -> None:
         pdf.cell(
             width * 0.5,
             row_height + 1,
-            f"{format_amount(cents, currency, language=language)} ",
+            f"{money(cents, currency, language=language)} ",
             align=Align.R,
             fill=emphasis,
             border="T",

@@ -3,16 +3,12 @@ English: labels, month names, amounts, rates, quantities, dates and IBANs, with
 French typography (narrow no-break spaces before « % » and between thousands)."""
 
 import datetime
-from decimal import Decimal
 
+from core.money import NBSP
 from events.document_data import Document, Kind
 
-# French typography: a narrow no-break space groups thousands and precedes "%",
-# a no-break space keeps the currency symbol and "n°" with their number.
-NNBSP = "\u202f"
-NBSP = "\u00a0"
-
-CURRENCY_SYMBOLS = {"EUR": "€"}
+# Amounts, rates and quantities are worded by core.money, in the document's
+# language; a no-break space keeps "n°" with its number.
 
 LANGUAGES = ("fr", "en")
 
@@ -122,35 +118,6 @@ def pdf_language(language: str) -> str:
     if code not in LANGUAGES:
         raise ValueError(f"No PDF wording for language {language!r}")
     return code
-
-
-def _group_thousands(number: int, separator: str) -> str:
-    return f"{number:,}".replace(",", separator)
-
-
-def format_amount(cents: int, currency: str = "EUR", *, language: str = "fr") -> str:
-    """``123456`` cents as ``1 234,56 €`` (French) or ``€1,234.56`` (English)."""
-    sign = "-" if cents < 0 else ""
-    units, rest = divmod(abs(cents), 100)
-    symbol = CURRENCY_SYMBOLS.get(currency, currency)
-    if pdf_language(language) == "en":
-        separator = "" if symbol in CURRENCY_SYMBOLS.values() else NBSP
-        return f"{sign}{symbol}{separator}{_group_thousands(units, ',')}.{rest:02d}"
-    return f"{sign}{_group_thousands(units, NNBSP)},{rest:02d}{NBSP}{symbol}"
-
-
-def format_rate(rate: Decimal, *, language: str = "fr") -> str:
-    """``Decimal("20.00")`` as ``20 %``, ``Decimal("5.5")`` as ``5,5 %``."""
-    text = f"{Decimal(rate).normalize():f}"
-    if pdf_language(language) == "en":
-        return f"{text}%"
-    return f"{text.replace('.', ',')}{NNBSP}%"
-
-
-def format_quantity(quantity: int, *, language: str = "fr") -> str:
-    separator = "," if pdf_language(language) == "en" else NNBSP
-    sign = "-" if quantity < 0 else ""
-    return sign + _group_thousands(abs(quantity), separator)
 
 
 def format_date(date: datetime.date, *, language: str = "fr") -> str:

@@ -3,7 +3,6 @@ with their filters and CSV/XLSX exports, and nothing else: these records change
 only through their services, never through a generic form."""
 
 import datetime
-from decimal import Decimal
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +18,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from core.money import money
+from core.money import euros, money
 from events.admin.access import BOOKINGS, booking_url, seat_order_url
 from events.admin.filters import (
     BookingFilterSet,
@@ -29,13 +28,6 @@ from events.admin.filters import (
 from events.models import Booking, Invoice, Quote, SeatOrder, WaitingListEntry
 
 State = Booking.State
-
-
-def euros(cents):
-    """Exported amounts are numbers in euros, which spreadsheets can add up."""
-    if cents is None:
-        return None
-    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
 
 
 def _in_euros(*fields) -> dict:

@@ -10,10 +10,11 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
+from core.money import format_rate, money
 from events.document_data import Document, Kind, Line, Party
 from events.facturx import facturx_xml, make_facturx_pdf
 from events.pdf import render_pdf
-from events.pdf_wording import format_amount, format_date, format_rate
+from events.pdf_wording import format_date
 
 NS = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
@@ -104,11 +105,11 @@ def spaced(text: str) -> str:
 
 
 def test_amounts_are_formatted_the_french_way():
-    assert format_amount(128636) == "1\u202f286,36\u00a0€"
-    assert format_amount(5) == "0,05\u00a0€"
-    assert format_amount(123456789) == "1\u202f234\u202f567,89\u00a0€"
-    assert format_amount(-1200) == "-12,00\u00a0€"
-    assert format_amount(128636, language="en") == "€1,286.36"
+    assert money(128636) == "1\u202f286,36\u00a0€"
+    assert money(5) == "0,05\u00a0€"
+    assert money(123456789) == "1\u202f234\u202f567,89\u00a0€"
+    assert money(-1200) == "-12,00\u00a0€"
+    assert money(128636, language="en") == "€1,286.36"
     assert format_rate(Decimal("20.00")) == "20\u202f%"
     assert format_rate(Decimal("5.50")) == "5,5\u202f%"
     assert format_date(datetime.date(2026, 5, 1)) == "1er mai 2026"
@@ -320,7 +321,7 @@ def test_invoice_pdf_shows_what_the_buyer_needs():
     assert "BIC : AGRIFRPPXXX" in text
     assert "Université de Lyon « Lumière »" in text
     for amount in (33333, 99999, 1203, 1250, 2500, 138, 20240, 101202, 103702, 20378):
-        assert spaced(format_amount(amount)) in text
+        assert spaced(money(amount)) in text
     assert "Total TTC 1 240,80 €" in text
     for mention in MENTIONS:
         assert spaced(mention) in text
@@ -390,5 +391,5 @@ def test_sixty_lines_flow_onto_further_pages_under_repeated_headings():
         assert "Désignation Qté PU HT TVA Total HT" in page
     for number in range(1, 61):
         assert f"Session n° {number} — atelier" in text
-    assert f"Total TTC {spaced(format_amount(document.gross_cents))}" in pages[-1]
+    assert f"Total TTC {spaced(money(document.gross_cents))}" in pages[-1]
     assert f"1/{len(pages)}" in pages[0]
