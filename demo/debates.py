@@ -1,11 +1,8 @@
-"""Demo debates for ``seed_demo``: themes, experts, the index and twelve debates.
+"""The demo debates, from ``themes.yaml``, ``experts.yaml``, ``debates.yaml``,
+``verdicts.yaml`` and ``reactions.yaml``: pages built by the factories the tests
+use, the panel's verdicts given through the real service so that the tallies are
+the ones a reader's vote would make."""
 
-The texts live in ``demo/data/`` (``demo.content``); this module turns them into pages
-with the same factories the tests use, and lets a small panel of demo readers give
-their verdicts through the real service so the charts have something to show.
-"""
-
-import random
 from datetime import timedelta
 
 from django.utils import timezone
@@ -16,39 +13,33 @@ from debates.factories import (
     DebatePageFactory,
     ReactionFactory,
 )
-from debates.models import DebateIndexPage, DebatePage, Stance
-from demo import content
+from debates.models import DebateIndexPage, DebatePage
 from newsroom.factories import ContributorFactory, ThemeFactory
 
-PANEL_SIZE = 24
+__all__ = ["seed_debates", "seed_experts", "seed_themes"]
 
 
-def seed_debates(home, *, panel, stdout=None) -> None:
+def seed_themes(themes: list[dict]) -> dict:
+    """Themes by slug, in the file's order."""
+    return {
+        spec["slug"]: ThemeFactory(sort_order=position, **spec)
+        for position, spec in enumerate(themes)
+    }
+
+
+def seed_experts(experts: list[dict]) -> dict:
+    """Experts by slug."""
+    return {spec["slug"]: ContributorFactory(**spec) for spec in experts}
+
+
+def seed_debates(home, data: dict, *, themes, experts, panel, stdout) -> None:
+    """The debates index and each debate not there yet, with the panel's verdicts
+    and reactions; a debate already there (by slug) is left as it is."""
     index = DebateIndexPage.objects.child_of(home).first()
     if index is None:
-        index = DebateIndexPageFactory(parent=home)
-    themes = {
-        spec["slug"]: ThemeFactory(
-            slug=spec["slug"],
-            name=spec["name"],
-            description=spec["description"],
-            sort_order=position,
-        )
-        for position, spec in enumerate(content.themes())
-    }
-    experts = {
-        spec["slug"]: ContributorFactory(
-            slug=spec["slug"],
-            name=spec["name"],
-            occupation=spec["occupation"],
-            qualification=spec["qualification"],
-            qualification_detail=spec["qualification_detail"],
-            declaration_of_interests=spec["declaration_of_interests"],
-        )
-        for spec in content.experts()
-    }
+        index = DebateIndexPageFactory(parent=home, **data["sections"]["debates"])
     now = timezone.now()
-    for position, spec in enumerate(content.debates()):
+    for position, spec in enumerate(data["debates"]):
         if DebatePage.objects.filter(slug=spec["slug"]).exists():
             continue
         debate = DebatePageFactory(
@@ -63,15 +54,16 @@ def seed_debates(home, *, panel, stdout=None) -> None:
             **_side(spec["pour"], "pour", experts),
             **_side(spec["contre"], "contre", experts),
         )
-        published = now - timedelta(days=spec["days_ago"], hours=position)
+        # Debates of the same day are an hour apart, in the file's order, so that
+        # the newest is always the same one.
+        published = now + timedelta(days=spec["published"], hours=-position)
         DebatePage.objects.filter(pk=debate.pk).update(
             first_published_at=published, last_published_at=published
         )
         debate.refresh_from_db()
-        _panel_verdicts(debate, panel, seed=position)
-        _panel_reactions(debate, panel, content.reactions().get(spec["slug"], []))
-        if stdout is not None:
-            stdout.write(f"  debate /{index.slug}/{debate.slug}/")
+        _panel_verdicts(debate, panel, data["verdicts"].get(spec["slug"], []))
+        _panel_reactions(debate, panel, data["reactions"].get(spec["slug"], []))
+        stdout.write(f"  debate /{index.slug}/{debate.slug}/")
 
 
 def _side(spec, stance, experts) -> dict:
@@ -83,31 +75,33 @@ def _side(spec, stance, experts) -> dict:
     }
 
 
-def _panel_verdicts(debate, panel, *, seed: int) -> None:
-    """A varied but repeatable spread: each debate leans its own way, a quarter of
-    the panel stops before the end, and about one reader in five moves."""
-    rng = random.Random(seed)  # noqa: S311 - demo data, not security
-    stances = Stance.values
-    weights = [rng.randint(2, 6) for _ in stances]
-    for reader in panel:
-        before = rng.choices(stances, weights=weights)[0]
-        services.cast_verdict(debate, user=reader, moment="before", stance=before)
-        if rng.random() < 0.25:
-            continue
-        after = rng.choice(stances) if rng.random() < 0.2 else before
-        services.cast_verdict(debate, user=reader, moment="after", stance=after)
+def _panel_verdicts(debate, panel, groups) -> None:
+    """Each group's readers, taken from the panel in order, say ``before`` and,
+    unless they stopped reading, ``after``."""
+    readers = iter(panel)
+    for group in groups:
+        for _ in range(group["readers"]):
+            reader = next(readers)
+            services.cast_verdict(
+                debate, user=reader, moment="before", stance=group["before"]
+            )
+            if group["after"] is not None:
+                services.cast_verdict(
+                    debate, user=reader, moment="after", stance=group["after"]
+                )
 
 
 def _panel_reactions(debate, panel, reactions) -> None:
-    """Published reactions from the panel, threaded as the texts say."""
+    """Published reactions by the panel's readers in turn; a reply answers the
+    nearest reaction above it that is not a reply."""
     parent = None
-    for n, (tag, text) in enumerate(reactions):
-        is_reply = tag.startswith("reply:")
+    for n, spec in enumerate(reactions):
+        is_reply = spec["reply"] is not None
         reaction = ReactionFactory(
             debate=debate,
             author=panel[n % len(panel)],
-            tag=tag.removeprefix("reply:"),
-            text=text,
+            tag=spec["reply"] if is_reply else spec["side"],
+            text=spec["text"],
             parent=parent if is_reply else None,
         )
         if not is_reply:

@@ -1,5 +1,6 @@
-"""Demo events for ``seed_demo``: « Événements » with two conferences to come and
-one past."""
+"""The demo events, from ``conferences.yaml``, ``offers.yaml`` and
+``bookings.yaml``: « Événements » with its conferences, the offer to
+institutions, and bookings made through the events' services."""
 
 import datetime
 
@@ -14,134 +15,82 @@ from events.factories import (
 from events.models import EventIndexPage
 from newsroom.models import Contributor, Theme
 
-CONFERENCES = [
-    # (title, question, city, venue, street, postcode, days from now, theme slug)
-    (
-        "Gratuité des transports : le débat à Rennes",
-        "Faut-il rendre les transports en commun gratuits ?",
-        "Rennes",
-        "Les Champs Libres",
-        "10 cours des Alliés",
-        "35000",
-        16,
-        "environnement",
-    ),
-    (
-        "Le vote obligatoire en question, à Lyon",
-        "Faut-il rendre le vote obligatoire ?",
-        "Lyon",
-        "Hôtel de Ville, salle des délibérations",
-        "1 place de la Comédie",
-        "69001",
-        37,
-        "societe",
-    ),
-    (
-        "Les écrans à l'école : soirée débat à Nantes",
-        "Faut-il interdire les écrans à l'école maternelle ?",
-        "Nantes",
-        "Le Lieu Unique",
-        "2 quai Ferdinand-Favre",
-        "44000",
-        -20,
-        "education",
-    ),
-]
+__all__ = ["seed_events"]
 
 
-def seed_events(home, *, stdout=None) -> None:
+def _at(days_from_today: int, time: datetime.time) -> datetime.datetime:
+    """That hour, on the site's clock, on a day counted from today."""
+    day = timezone.localdate() + datetime.timedelta(days=days_from_today)
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+def seed_events(home, data: dict, *, stdout) -> None:
+    """The events index, its conferences, offers and bookings, unless the index is
+    there."""
     if EventIndexPage.objects.exists():
         return
-    index = EventIndexPageFactory(parent=home)
-    experts = list(Contributor.objects.filter(live=True).order_by("pk")[:6])
-    now = timezone.localtime()
-    for n, (title, question, city, venue, street, postcode, days, theme) in enumerate(
-        CONFERENCES
-    ):
-        starts = (now + datetime.timedelta(days=days)).replace(
-            hour=18, minute=30, second=0, microsecond=0
-        )
-        speakers = [("moderator", "Camille Rédaction")]
-        if len(experts) >= 2 * (n + 1):
-            speakers = [
-                ("pour", experts[2 * n]),
-                ("contre", experts[2 * n + 1]),
-                *speakers,
-            ]
+    index = EventIndexPageFactory(parent=home, **data["sections"]["events"])
+    experts = {expert.slug: expert for expert in Contributor.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for spec in data["conferences"]:
         ConferencePageFactory(
             parent=index,
-            title=title,
-            question=question,
-            city=city,
-            venue=venue,
-            street=street,
-            postcode=postcode,
-            starts_at=starts,
-            ends_at=starts + datetime.timedelta(hours=2),
-            theme=Theme.objects.filter(slug=theme).first(),
-            programme="<ul><li>18:30 Accueil</li><li>18:45 Les deux exposés</li>"
-            "<li>19:30 Questions du public</li><li>20:15 Vote de la salle</li></ul>",
-            speakers=speakers,
+            title=spec["title"],
+            question=spec["question"],
+            city=spec["city"],
+            venue=spec["venue"],
+            street=spec["street"],
+            postcode=spec["postcode"],
+            capacity=spec["capacity"],
+            starts_at=_at(spec["date"], spec["starts_at"]),
+            ends_at=_at(spec["date"], spec["ends_at"]),
+            theme=themes.get(spec["theme"]),
+            programme=spec["programme"],
+            speakers=[
+                (speaker["role"], experts.get(speaker["expert"]) or speaker["name"])
+                for speaker in spec["speakers"]
+            ],
+            # price_eur is read in cents (demo.schema.Euros).
             prices=[
-                ("individual", "Plein tarif", 800, 1),
-                ("reduced", "Étudiants, demandeurs d'emploi", 400, 1),
-                ("institution", "Pack établissement (15 places)", 9000, 15),
+                (price["category"], price["label"], price["price_eur"], price["seats"])
+                for price in spec["prices"]
             ],
         )
-    offer = ConferenceOfferPageFactory(parent=index)
-    seed_bookings(offer)
-    if stdout is not None:
-        stdout.write(f"  events /{index.slug}/, offer /{index.slug}/{offer.slug}/")
+    offers = {}
+    for spec in data["offers"]:
+        offers[spec["slug"]] = ConferenceOfferPageFactory(
+            parent=index,
+            title=spec["title"],
+            slug=spec["slug"],
+            intro=spec["intro"],
+            included=spec["included"],
+            formats=[
+                (item["name"], item["description"], item["duration"], item["price_eur"])
+                for item in spec["formats"]
+            ],
+            options=[
+                (item["name"], item["description"], item["price_eur"])
+                for item in spec["options"]
+            ],
+        )
+    for spec in data["bookings"]:
+        _book(offers[spec["offer"]], spec)
+    slugs = ", ".join(f"/{index.slug}/{slug}/" for slug in offers)
+    stdout.write(f"  events /{index.slug}/, offer {slugs}")
 
 
-def seed_bookings(offer) -> None:
-    """Two institutions in the pipeline, through the services: a town hall
-    waiting for its quote, and a lycée that has received one."""
-    chosen = offer.formats.order_by("sort_order")
-    in_spring = timezone.localdate() + datetime.timedelta(days=90)
-    services.request_booking(
-        buyer={
-            "buyer_type": "local_authority",
-            "legal_name": "Commune de Saint-Débat",
-            "siret": "21350001000011",
-            "vat_number": "",
-            "street": "1 place de la Mairie",
-            "postcode": "35000",
-            "city": "Rennes",
-            "contact_name": "Louise Martin",
-            "contact_role": "Directrice de la culture",
-            "email": "culture@saint-debat.example",
-            "phone": "02 99 00 00 00",
-            "service_code": "CULTURE",
-            "commitment_number": "",
-            "po_required": True,
-        },
+def _book(offer, spec: dict) -> None:
+    """A request through the form's service; then the quote, if it was sent."""
+    booking = services.request_booking(
+        buyer=spec["buyer"],
         offer=offer,
-        format_id=chosen[0].pk,
-        option_ids=list(offer.options.values_list("pk", flat=True)[:1]),
-        preferred_date=in_spring,
-        preferred_dates="un mardi ou un jeudi soir",
+        format_id=offer.formats.get(name=spec["format"]).pk,
+        option_ids=list(
+            offer.options.filter(name__in=spec["options"]).values_list("pk", flat=True)
+        ),
+        preferred_date=timezone.localdate()
+        + datetime.timedelta(days=spec["preferred_date"]),
+        preferred_dates=spec["preferred_dates"],
     )
-    school = services.request_booking(
-        buyer={
-            "buyer_type": "school",
-            "legal_name": "Lycée Jean-Macé",
-            "siret": "19350023800012",
-            "vat_number": "",
-            "street": "10 rue Jean-Macé",
-            "postcode": "35700",
-            "city": "Rennes",
-            "contact_name": "Paul Durand",
-            "contact_role": "Professeur documentaliste",
-            "email": "cdi@lycee-jean-mace.example",
-            "phone": "02 99 11 22 33",
-            "service_code": "",
-            "commitment_number": "",
-            "po_required": False,
-        },
-        offer=offer,
-        format_id=chosen[1].pk,
-        option_ids=[],
-        preferred_date=in_spring + datetime.timedelta(days=14),
-    )
-    services.send_quote(school)
+    if spec["quote_sent"]:
+        services.send_quote(booking)

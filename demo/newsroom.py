@@ -1,5 +1,5 @@
-"""Demo newsroom for ``seed_demo``: a commission at each step of the pipeline, and
-the first print edition."""
+"""The demo newsroom, from ``commissions.yaml`` and ``editions.yaml``: a
+commission at each step of the pipeline, and the print editions."""
 
 import datetime
 
@@ -7,101 +7,64 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.images.models import Image
 
-from debates.selectors import published_debates
+from debates.models import DebatePage
 from newsroom.factories import CommissionFactory, EditionFactory, sample_cover
 from newsroom.models import Commission, Contributor, Edition, Theme
 
-COMMISSIONS = [
-    # (question, status, origin, days to the deadline, theme slug)
-    (
-        "Faut-il instaurer un revenu universel pour les 18-25 ans ?",
-        "to_assign",
-        "reader_poll",
-        20,
-        "economie",
-    ),
-    (
-        "Faut-il rendre le vote obligatoire ?",
-        "experts_contacted",
-        "newsroom",
-        5,
-        "societe",
-    ),
-    (
-        "Faut-il interdire la publicité pour les SUV ?",
-        "texts_received",
-        "reader_poll",
-        2,
-        "environnement",
-    ),
-    (
-        "Faut-il supprimer les notes à l'école primaire ?",
-        "in_review",
-        "newsroom",
-        1,
-        "education",
-    ),
-    (
-        "Faut-il taxer les transactions financières en Europe ?",
-        "abandoned",
-        "newsroom",
-        -10,
-        "europe",
-    ),
-]
+__all__ = ["seed_commissions", "seed_editions"]
 
 
-def seed_commissions(*, stdout=None) -> None:
+def _day(days_from_today: int | None) -> datetime.date | None:
+    if days_from_today is None:
+        return None
+    return timezone.localdate() + datetime.timedelta(days=days_from_today)
+
+
+def seed_commissions(commissions: list[dict], *, stdout) -> None:
+    """All the commissions, unless the newsroom has some already."""
     if Commission.objects.exists():
         return
-    experts = list(Contributor.objects.filter(live=True).order_by("pk")[:10])
-    today = timezone.localdate()
-    for n, (question, status, origin, days, theme) in enumerate(COMMISSIONS):
-        assigned = status != "to_assign" and len(experts) >= 2 * (n + 1)
+    experts = {expert.slug: expert for expert in Contributor.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for spec in commissions:
+        debate = DebatePage.objects.filter(slug=spec["debate"]).first()
         CommissionFactory(
-            question=question,
-            status=status,
-            origin=origin,
-            deadline=today + datetime.timedelta(days=days),
-            theme=Theme.objects.filter(slug=theme).first(),
-            pour_contributor=experts[2 * n] if assigned else None,
-            contre_contributor=experts[2 * n + 1] if assigned else None,
-        )
-    # The newest published debate came from a commission too.
-
-    debate = published_debates().first()
-    if debate is not None:
-        CommissionFactory(
-            question=debate.title,
-            status=Commission.Status.PUBLISHED,
-            origin=Commission.Origin.READER_POLL
-            if debate.chosen_by_readers
-            else Commission.Origin.NEWSROOM,
-            pour_contributor=debate.pour_contributor,
-            contre_contributor=debate.contre_contributor,
+            # A published commission is named after its debate.
+            question=spec["question"] or debate.title,
+            status=spec["status"],
+            origin=spec["origin"],
+            deadline=_day(spec["deadline"]),
+            theme=themes.get(spec["theme"]),
+            pour_contributor=experts.get(spec["pour"]),
+            contre_contributor=experts.get(spec["contre"]),
             debate=debate,
         )
-    if stdout is not None:
-        stdout.write(f"  commissions: {Commission.objects.count()}")
+    stdout.write(f"  commissions: {Commission.objects.count()}")
 
 
-def seed_edition(*, stdout=None) -> None:
-    """The first print issue: a cover, a PDF, and the demo's published debates."""
-    if Edition.objects.exists():
-        return
-
-    debates = list(published_debates().order_by("first_published_at", "pk")[:4])
-    headline = debates[0].title if debates else "Pour, contre : à vous de juger"
-    cover = Image.objects.create(
-        title="Couverture de Versus n° 1",
-        file=ContentFile(sample_cover(1, headline), name="versus-1-couverture.png"),
-    )
-    EditionFactory(
-        number=1,
-        published_on=timezone.localdate() - datetime.timedelta(days=7),
-        title=headline,
-        cover=cover,
-        debates=debates,
-    )
-    if stdout is not None:
-        stdout.write("  edition /editions/1/")
+def seed_editions(editions: list[dict], *, stdout) -> None:
+    """Each print issue not there yet: a drawn cover, a PDF, and its debates."""
+    for spec in editions:
+        if Edition.objects.filter(number=spec["number"]).exists():
+            continue
+        debates = {
+            debate.slug: debate
+            for debate in DebatePage.objects.filter(slug__in=spec["debates"])
+        }
+        # An edition is named after its first debate unless it has its own title.
+        title = spec["title"] or debates[spec["debates"][0]].title
+        cover = Image.objects.create(
+            title=spec["cover"],
+            file=ContentFile(
+                sample_cover(spec["number"], title),
+                name=f"versus-{spec['number']}-couverture.png",
+            ),
+        )
+        EditionFactory(
+            number=spec["number"],
+            published_on=_day(spec["published"]),
+            title=title,
+            cover=cover,
+            debates=[debates[slug] for slug in spec["debates"] if slug in debates],
+        )
+        stdout.write(f"  edition /editions/{spec['number']}/")

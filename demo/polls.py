@@ -1,5 +1,6 @@
-"""Demo topics for ``seed_demo``: readers' proposals, an open poll with ballots,
-and a closed one whose winner the newsroom has commissioned."""
+"""The demo topics, from ``proposals.yaml`` and ``polls.yaml``: readers'
+proposals with their supporters, and polls with the panel's ballots, all through
+the polls' services so that the counters are the ones readers would make."""
 
 import datetime
 
@@ -11,114 +12,74 @@ from debates.factories import (
     TopicPollPageFactory,
 )
 from debates.polls import services
-from debates.polls.models import PollIndexPage, Proposal, TopicPollPage
+from debates.polls.models import PollIndexPage, TopicPollPage
 from newsroom.models import Commission, Theme
 
-PROPOSALS = [
-    # (question, theme slug, why, status)
-    (
-        "Faut-il instaurer un revenu universel pour les 18-25 ans ?",
-        "economie",
-        "Les jeunes adultes sont les plus touchés par la pauvreté, et le RSA "
-        "leur est fermé avant 25 ans.",
-        "approved",
-    ),
-    (
-        "Faut-il interdire les écrans à l'école maternelle ?",
-        "education",
-        "Les enseignants constatent des retards de langage ; d'autres défendent "
-        "un usage encadré dès le plus jeune âge.",
-        "approved",
-    ),
-    (
-        "Faut-il rendre les transports en commun gratuits ?",
-        "environnement",
-        "Plusieurs villes l'ont fait : le trafic automobile a-t-il baissé, et qui "
-        "paie à la place des usagers ?",
-        "approved",
-    ),
-    (
-        "Faut-il limiter la vitesse à 110 km/h sur autoroute ?",
-        "environnement",
-        "La Convention citoyenne pour le climat l'avait proposé ; le sujet revient "
-        "à chaque hausse du prix de l'essence.",
-        "approved",
-    ),
-    (
-        "Faut-il autoriser le vote dès 16 ans ?",
-        "societe",
-        "L'Autriche le fait depuis 2007. Les jeunes voteraient-ils davantage si on "
-        "leur en donnait le droit plus tôt ?",
-        "approved",
-    ),
-    (
-        "Faut-il ouvrir les données de santé à la recherche privée ?",
-        "sante",
-        "Le Health Data Hub promet des progrès médicaux, mais où sont hébergées "
-        "les données, et qui en profite ?",
-        "pending",
-    ),
-]
+__all__ = ["seed_polls"]
 
 
-def seed_polls(home, *, panel, reader=None, stdout=None) -> None:
+def seed_polls(home, data: dict, *, people: dict, panel: list, stdout) -> None:
+    """The polls index, the proposals and the polls, unless the index is there.
+
+    ``people`` are the accounts and the panel's readers by email."""
     if PollIndexPage.objects.exists():
         return
-    index = PollIndexPageFactory(parent=home)
+    index = PollIndexPageFactory(parent=home, **data["sections"]["polls"])
     themes = {theme.slug: theme for theme in Theme.objects.all()}
-    authors = [reader, *panel] if reader is not None else list(panel)
-    proposals = []
-    for n, (question, theme, why, status) in enumerate(PROPOSALS):
+    proposals = {}
+    for spec in data["proposals"]:
+        author = people[spec["author"]]
         proposal = ProposalFactory(
-            author=authors[n % len(authors)],
-            question=question,
-            why=why,
-            theme=themes.get(theme),
-            status=status,
+            author=author,
+            question=spec["question"],
+            why=spec["why"],
+            theme=themes.get(spec["theme"]),
+            status=spec["status"],
         )
-        if status == Proposal.Status.APPROVED:
-            for supporter in panel[n : n + 3 * (len(PROPOSALS) - n)]:
-                services.support(proposal, user=supporter)
-        proposals.append(proposal)
+        # The supporters are the panel's readers after the author.
+        start = panel.index(author) + 1 if author in panel else 0
+        for supporter in panel[start : start + spec["supporters"]]:
+            services.support(proposal, user=supporter)
+        proposals[spec["question"]] = proposal
 
     now = timezone.now()
-    # The past poll: readers chose the youth income; the newsroom commissioned it.
-    closed = TopicPollPageFactory(
-        parent=index,
-        title="Le sujet du mois d'octobre",
-        intro="Quatre questions proposées par les lecteurs ; une seule sera débattue.",
-        options=[*proposals[:3], "Faut-il supprimer le Sénat ?"],
-    )
-    _vote(closed, panel, [0, 0, 1, 0, 2, 3, 0, 1, 0, 2, 0, 1])
-    TopicPollPage.objects.filter(pk=closed.pk).update(
-        opens_at=now - datetime.timedelta(days=40),
-        closes_at=now - datetime.timedelta(days=26),
-    )
-    closed.refresh_from_db()
-    Commission.objects.filter(question=proposals[0].question).update(
-        poll=closed, proposal=proposals[0]
-    )
-    # The open poll: approval voting, results shown once the reader has voted.
-    open_poll = TopicPollPageFactory(
-        parent=index,
-        title="Le sujet du mois de décembre",
-        intro="Choisissez jusqu'à deux questions : la plus choisie sera débattue "
-        "en janvier.",
-        rule=TopicPollPage.Rule.APPROVAL,
-        max_choices=2,
-        opens_at=now - datetime.timedelta(days=3),
-        closes_at=now + datetime.timedelta(days=11),
-        options=[*proposals[1:5], "Faut-il instaurer un service civique obligatoire ?"],
-    )
-    _vote(open_poll, panel[4:], [0, 1, 2, 3, 4, 1, 1, 2, 0, 3, 1, 4, 2, 1])
-    if stdout is not None:
-        stdout.write(f"  polls /{index.slug}/ ({open_poll.slug}, {closed.slug})")
+    polls = []
+    for spec in data["polls"]:
+        options = [
+            proposals[text] if kind == "proposal" else text
+            for kind, text in spec["options"]
+        ]
+        # Ballots are cast while the poll is open, as a reader's would be; then
+        # the poll takes its dates, which may be in the past.
+        poll = TopicPollPageFactory(
+            parent=index,
+            title=spec["title"],
+            intro=spec["intro"],
+            rule=spec["rule"],
+            max_choices=spec["max_choices"],
+            options=options,
+        )
+        first = people[spec["first_voter"]] if spec["first_voter"] else panel[0]
+        _vote(poll, panel[panel.index(first) :], spec["ballots"])
+        TopicPollPage.objects.filter(pk=poll.pk).update(
+            opens_at=now + datetime.timedelta(days=spec["opens"]),
+            closes_at=now + datetime.timedelta(days=spec["closes"]),
+        )
+        poll.refresh_from_db()
+        if spec["commissioned"] is not None:
+            winner = options[spec["commissioned"] - 1]
+            question = winner if isinstance(winner, str) else winner.question
+            Commission.objects.filter(question=question).update(
+                poll=poll, proposal=None if isinstance(winner, str) else winner
+            )
+        polls.append(poll)
+    slugs = ", ".join(poll.slug for poll in reversed(polls))
+    stdout.write(f"  polls /{index.slug}/ ({slugs})")
 
 
-def _vote(poll, voters, picks) -> None:
+def _vote(poll, voters, ballots) -> None:
+    """One ballot per voter, each the numbers (from 1) of the options chosen."""
     options = list(poll.options.order_by("sort_order"))
-    for voter, pick in zip(voters, picks, strict=False):
-        chosen = [options[pick].pk]
-        if poll.choices_allowed > 1:
-            chosen.append(options[(pick + 1) % len(options)].pk)
+    for voter, ballot in zip(voters, ballots, strict=False):
+        chosen = [options[number - 1].pk for number in ballot]
         services.cast_ballot(poll, user=voter, option_ids=chosen)

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from core.models import SiteSettings
 from debates.models import DebatePage, Reaction, Verdict, VerdictTally
-from demo import content
+from demo import files
 from home.models import HomePage, StandardPage
 from newsroom.models import Commission, Theme
 
@@ -23,7 +23,7 @@ def test_seed_demo_builds_the_site_and_the_three_demo_accounts(client):
     home = HomePage.objects.get()
     assert home.intro
     assert {p.slug for p in StandardPage.objects.child_of(home)} == {
-        spec["slug"] for spec in content.home()["pages"]
+        spec["slug"] for spec in files.load("pages")
     }
     settings = SiteSettings.load()
     assert settings.cookies_page.slug == "cookies"
