@@ -76,6 +76,21 @@ def gunicorn(env: dict[str, str], *, workers: int, log: Path) -> Iterator[int]:
     """Serve the site as production does (``config/gunicorn_conf.py``), with
     gunicorn's default (sync) workers on a free port;
     yields the port once /healthz answers, stops the server on the way out."""
+    with gunicorn_server(env, workers=workers, log=log) as server:
+        yield server.port
+
+
+@dataclass(frozen=True)
+class Server:
+    port: int
+    pid: int  # gunicorn's master; its children are the workers
+
+
+@contextmanager
+def gunicorn_server(
+    env: dict[str, str], *, workers: int, log: Path
+) -> Iterator[Server]:
+    """``gunicorn()``, yielding the master's pid too (to read the workers' memory)."""
     port = free_port()
     command = [
         sys.executable,
@@ -97,7 +112,7 @@ def gunicorn(env: dict[str, str], *, workers: int, log: Path) -> Iterator[int]:
         )
         try:
             _wait_until_up(port, server, log)
-            yield port
+            yield Server(port=port, pid=server.pid)
         finally:
             server.terminate()
             try:
@@ -107,11 +122,13 @@ def gunicorn(env: dict[str, str], *, workers: int, log: Path) -> Iterator[int]:
                 server.wait()
 
 
-def _wait_until_up(port: int, server: subprocess.Popen, log: Path) -> None:
+def _wait_until_up(
+    port: int, server: subprocess.Popen, log: Path, name: str = "gunicorn"
+) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"gunicorn stopped at start-up:\n{log.read_text()}")
+            raise SystemExit(f"{name} stopped at start-up:\n{log.read_text()}")
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
             connection.request("GET", "/healthz")
@@ -122,7 +139,168 @@ def _wait_until_up(port: int, server: subprocess.Popen, log: Path) -> None:
         finally:
             connection.close()
         time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not answer /healthz in 60 s:\n{log.read_text()}")
+    raise SystemExit(f"{name} did not answer /healthz in 60 s:\n{log.read_text()}")
+
+
+# --- Front, workers, memory ----------------------------------------------------------
+
+NGINX = os.environ.get("BENCH_NGINX", "/usr/sbin/nginx")
+
+
+def nginx_config(
+    *, listen: int, upstreams: list[int], static_root: Path, prefix: Path
+) -> str:
+    """nginx in front of the app servers, as ``deploy/nginx.conf`` describes, with
+    everything it writes kept under ``prefix`` and no TLS: the clients stand for
+    the TLS-terminating load balancer and say ``X-Forwarded-Proto: https``, which
+    is passed on; nginx appends the client's address to ``X-Forwarded-For``, so
+    the site (``TRUSTED_PROXY_COUNT=1``) sees each client's own. Round-robin over the servers; ``X-Served-By`` names the
+    server that answered, so that a benchmark can see the requests alternate (it
+    is left out of the production sample: it would tell anyone our topology)."""
+    user = ""
+    if os.geteuid() == 0:
+        # Workers would otherwise run as nobody, who cannot read the run's files.
+        import pwd
+
+        user = f"user {pwd.getpwuid(0).pw_name};"
+    servers = "\n".join(f"        server 127.0.0.1:{port};" for port in upstreams)
+    mime = (
+        "include /etc/nginx/mime.types;"
+        if Path("/etc/nginx/mime.types").exists()
+        else ""
+    )
+    temp = "\n".join(
+        f"    {kind}_temp_path {prefix}/{kind}_temp;"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""{user}
+worker_processes 1;
+daemon off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{
+    worker_connections 1024;
+}}
+http {{
+    {mime}
+    default_type application/octet-stream;
+    access_log off;
+{temp}
+    # TLS ends in front of this nginx: the scheme is the one it was told.
+    map $http_x_forwarded_proto $forwarded_proto {{
+        default $http_x_forwarded_proto;
+        "" $scheme;
+    }}
+    upstream versus {{
+{servers}
+    }}
+    server {{
+        listen 127.0.0.1:{listen};
+        server_name _;
+        client_max_body_size 10m;
+        location /static/ {{
+            alias {static_root}/;
+            expires max;
+            add_header Cache-Control "public, max-age=31536000, immutable";
+        }}
+        location / {{
+            proxy_pass http://versus;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $forwarded_proto;
+            proxy_redirect off;
+            add_header X-Served-By $upstream_addr always;
+        }}
+    }}
+}}
+"""
+
+
+@contextmanager
+def nginx(*, upstreams: list[int], static_root: Path, prefix: Path) -> Iterator[int]:
+    """Debian's nginx, as the current user, in front of ``upstreams``; yields its
+    port once it proxies /healthz, stops it on the way out."""
+    if not Path(NGINX).exists():
+        raise SystemExit(
+            f"nginx is not installed ({NGINX} is missing): `apt-get install nginx`, "
+            "or point BENCH_NGINX at the binary."
+        )
+    port = free_port()
+    prefix.mkdir(parents=True, exist_ok=True)
+    conf = prefix / "nginx.conf"
+    conf.write_text(
+        nginx_config(
+            listen=port, upstreams=upstreams, static_root=static_root, prefix=prefix
+        ),
+        encoding="utf-8",
+    )
+    log = prefix / "error.log"
+    command = [NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(log)]
+    with (prefix / "nginx.out").open("wb") as output:
+        # The binary's path comes from this module or the benchmark's environment.
+        front = subprocess.Popen(  # noqa: S603
+            command, cwd=prefix, stdout=output, stderr=subprocess.STDOUT
+        )
+        try:
+            _wait_until_up(port, front, prefix / "nginx.out", "nginx")
+            yield port
+        finally:
+            front.terminate()
+            try:
+                front.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                front.kill()
+                front.wait()
+
+
+@contextmanager
+def task_workers(
+    env: dict[str, str], *, log: Path, count: int = 1, name: str = "bench"
+) -> Iterator[list[subprocess.Popen]]:
+    """``count`` task workers (``manage.py db_worker``), as production runs them."""
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--queue-name",
+        "*",
+        "--interval",
+        "0.2",
+        "--no-reload",
+        "--no-startup-delay",
+    ]
+    with log.open("ab") as output:
+        workers = [
+            subprocess.Popen(  # noqa: S603 (constant command)
+                [*command, "--worker-id", f"{name}-worker-{number}"],
+                cwd=BASE_DIR,
+                env={**os.environ, **env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+            for number in range(count)
+        ]
+        try:
+            yield workers
+        finally:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+                    worker.wait()
+
+
+def worker_memory(master_pid: int) -> dict[int, int]:
+    """Resident memory (bytes) of each of gunicorn's workers, by pid."""
+    import psutil
+
+    return {
+        child.pid: child.memory_info().rss
+        for child in psutil.Process(master_pid).children()
+    }
 
 
 # --- Clients ------------------------------------------------------------------------
@@ -176,14 +354,22 @@ def cores_busy(seconds: float) -> float:
     return (busy_after - busy) / (total_after - total) if total_after > total else 0.0
 
 
-def fire(port: int, tasks: list[Iterable[Request]], *, clients: int) -> Phase:
+def fire(
+    port: int,
+    tasks: list[Iterable[Request]],
+    *,
+    clients: int,
+    source: str | None = None,
+) -> Phase:
     """Send the tasks from ``clients`` threads, each with its own connection.
 
     A task's requests go in order from one client, the way one reader clicks;
     distinct tasks run concurrently. All clients start together. A connection the
     server closes (gunicorn's sync workers close after each answer) is reopened
     before the next request, as a browser would. A task may be a generator: its
-    next request is only asked for once the previous one's ``on_answer`` ran."""
+    next request is only asked for once the previous one's ``on_answer`` ran.
+    ``source``: the loopback address the clients connect from (127.0.0.2...), so
+    that a proxy in front of the site sees them as another reader."""
     pending: queue.SimpleQueue[list[Request]] = queue.SimpleQueue()
     for task in tasks:
         pending.put(task)
@@ -191,7 +377,12 @@ def fire(port: int, tasks: list[Iterable[Request]], *, clients: int) -> Phase:
     answers: list[list[Exchange]] = [[] for _ in range(clients)]
 
     def client(mine: list[Exchange]) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        connection = http.client.HTTPConnection(
+            "127.0.0.1",
+            port,
+            timeout=120,
+            source_address=(source, 0) if source else None,
+        )
         start.wait()
         while True:
             try:
