@@ -1,7 +1,10 @@
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.client import client_address
 from debates.polls import selectors, services
 from debates.polls.forms import BallotForm, ProposalForm, ballot_form_for
-from debates.polls.models import Proposal, TopicPollPage
+from debates.polls.models import Proposal
+from debates.polls.services.ballots import poll_for_ballot
 
 PROPOSALS_PER_PAGE = 20
 
@@ -110,19 +114,37 @@ def _is_fetch(request) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
 
 
+class _Choice(NamedTuple):
+    """An option as the ballot form needs it to check a choice: its id."""
+
+    pk: int
+    label: str = ""
+
+
 @require_POST
 def vote(request, pk: int):
     """A ballot, from the poll page's form: a redirect back without JavaScript, the
-    updated poll box with it. Results are only read when a page is rendered."""
-    poll = get_object_or_404(TopicPollPage.objects.live().public(), pk=pk)
+    updated poll box with it. Results are only read when a page is rendered.
+
+    A recorded ballot costs the reader's row, one query for the poll and what its
+    checks need, and the ballot's own transaction; the redirect is built without
+    the request, which would look the site up again (the site's root paths are
+    cached)."""
+    poll = poll_for_ballot(pk, request.user)
+    if poll is None:
+        raise Http404
     if not request.user.is_authenticated:
         return redirect_to_login(poll.get_url(request))
-    options = list(poll.options.select_related("proposal").order_by("sort_order", "pk"))
-    form = BallotForm(request.POST, poll=poll, options=options, auto_id="poll-%s")
+    form = BallotForm(
+        request.POST,
+        poll=poll,
+        options=[_Choice(option_id) for option_id in sorted(poll.option_ids)],
+        auto_id="poll-%s",
+    )
     if form.is_from_a_bot():
         # Told nothing, so it does not learn to leave the field empty.
-        return redirect(f"{poll.get_url(request)}#poll")
-    closed = False
+        return redirect(f"{poll.get_url()}#poll")
+    closed, refusal = False, None
     if form.is_valid():
         try:
             services.cast_ballot(
@@ -130,16 +152,18 @@ def vote(request, pk: int):
                 user=request.user,
                 option_ids=form.chosen(),
                 ip_address=client_address(request),
+                verified=poll.voter_verified,
+                poll_option_ids=poll.option_ids,
             )
         except services.PollClosed:
             closed = True
         except services.BallotError as error:
-            form.add_error(None, error.message)
+            refusal = error.message
         else:
             done = _("Your vote is recorded. You can change it until the poll closes.")
             if not _is_fetch(request):
                 messages.success(request, done)
-                return redirect(f"{poll.get_url(request)}#poll")
+                return redirect(f"{poll.get_url()}#poll")
             context = selectors.poll_context(poll, request.user)
             context.update(
                 {
@@ -156,13 +180,27 @@ def vote(request, pk: int):
         return _closed(request, poll)
     if _is_fetch(request):
         context = selectors.poll_context(poll, request.user)
-        context.update({"page": poll, "form": form})
+        context.update(
+            {"page": poll, "form": _refused(request, poll, context, refusal)}
+        )
         return render(
             request, "debates/polls/includes/poll_box.html", context, status=400
         )
     full = poll.get_context(request)
-    full["form"] = form
+    full["form"] = _refused(request, poll, full, refusal)
     return render(request, poll.get_template(request), full, status=400)
+
+
+def _refused(request, poll, context: dict, refusal) -> BallotForm:
+    """The ballot form shown again with what the reader sent, its errors and the
+    options' labels (the form that checked the ballot knew only their ids)."""
+    form = BallotForm(
+        request.POST, poll=poll, options=context["options"], auto_id="poll-%s"
+    )
+    form.is_valid()
+    if refusal is not None:
+        form.add_error(None, refusal)
+    return form
 
 
 def _closed(request, poll):

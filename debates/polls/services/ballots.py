@@ -1,11 +1,37 @@
 """Ballots: one row per reader and poll (database constraint); its choices and the
-counters change in the same transaction, option counters always in the same
-order, so concurrent ballots neither deadlock nor drift."""
+counters change in the same transaction, so concurrent ballots neither deadlock
+nor drift.
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+A ballot is the hottest write of the site, so it is counted in queries
+(``tests/polls/test_ballot_queries.py``, ``docs/benchmarks.md``): the poll and
+everything its checks need come in one query (``poll_for_ballot``); the ballot row
+is inserted or locked by one statement; each counter table moves by one UPDATE.
+
+Locks are always taken in one order, ballot row, then poll counter, then option
+counters by id, so that no transaction waits on one that waits on it: the ballot
+row serialises one reader's ballots in a poll, the poll counter serialises first
+ballots, and a single UPDATE locks the option counters in id order (its subquery
+``ORDER BY ... FOR UPDATE``) before it moves them.
+"""
+
+from allauth.account.models import EmailAddress
+from django.db import connection, transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    StringAgg,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageViewRestriction
 
 from core.errors import DomainError
 from debates.polls.models import (
@@ -24,7 +50,43 @@ from debates.polls.services.rules import (
 )
 
 
-def _clean_choices(poll: TopicPollPage, option_ids) -> list[int]:
+def poll_for_ballot(pk: int, user) -> TopicPollPage | None:
+    """The live, public poll a ballot is sent to, or None, in one query, with what
+    the ballot's checks need: ``option_ids``, the ids of its options, and for a
+    logged-in reader ``voter_verified``, whether their address is verified.
+
+    "Public" as Wagtail's ``PageQuerySet.public()`` means it (no view restriction
+    on the page or above it), tested in the same query instead of a query for
+    every restriction of the site first."""
+    options = (
+        PollOption.objects.filter(poll=OuterRef("pk"))
+        .order_by()
+        .values("poll")
+        .annotate(ids=StringAgg(Cast("pk", CharField()), delimiter=Value(",")))
+        .values("ids")
+    )
+    restricted = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("page__path"))
+    )
+    polls = (
+        TopicPollPage.objects.live()
+        .filter(~Exists(restricted), pk=pk)
+        .annotate(joined_option_ids=Subquery(options))
+    )
+    if user.is_authenticated:
+        polls = polls.annotate(
+            voter_verified=Exists(
+                EmailAddress.objects.filter(user_id=user.pk, verified=True)
+            )
+        )
+    poll = polls.first()
+    if poll is not None:
+        joined = poll.joined_option_ids or ""
+        poll.option_ids = frozenset(int(pk) for pk in joined.split(",") if pk)
+    return poll
+
+
+def _clean_choices(poll: TopicPollPage, option_ids, known=None) -> list[int]:
     try:
         chosen = sorted({int(pk) for pk in option_ids})
     except (TypeError, ValueError):
@@ -37,17 +99,32 @@ def _clean_choices(poll: TopicPollPage, option_ids) -> list[int]:
         raise BallotError(
             _("Choose %(count)s topics at most.") % {"count": poll.choices_allowed}
         )
-    found = PollOption.objects.filter(poll=poll, pk__in=chosen).count()
+    if known is None:
+        found = PollOption.objects.filter(poll=poll, pk__in=chosen).count()
+    else:
+        found = len(set(chosen) & set(known))
     if found != len(chosen):
         raise BallotError(_("This choice is not part of this poll."))
     return chosen
 
 
-def cast_ballot(poll: TopicPollPage, *, user, option_ids, ip_address=None) -> Ballot:
-    """Record or change the reader's ballot; the counters move with it."""
+def cast_ballot(
+    poll: TopicPollPage,
+    *,
+    user,
+    option_ids,
+    ip_address=None,
+    verified: bool | None = None,
+    poll_option_ids=None,
+) -> None:
+    """Record or change the reader's ballot; the counters move with it.
+
+    ``verified`` (the reader's address) and ``poll_option_ids`` (the poll's
+    options) spare a query each when the caller already has them, as
+    ``poll_for_ballot`` gives them; otherwise they are read here."""
     if not user.is_authenticated:
         raise BallotError(_("Log in to vote."))
-    if not is_verified(user):
+    if not (is_verified(user) if verified is None else verified):
         raise BallotError(_("Verify your email address to vote."))
     if not poll.live:
         raise BallotError(_("This poll is not published."))
@@ -56,7 +133,7 @@ def cast_ballot(poll: TopicPollPage, *, user, option_ids, ip_address=None) -> Ba
         raise BallotError(_("This poll is not open yet."))
     if state == TopicPollPage.State.CLOSED:
         raise PollClosed(_("This poll is closed."))
-    chosen = _clean_choices(poll, option_ids)
+    chosen = _clean_choices(poll, option_ids, poll_option_ids)
     try:
         check_rate(
             "ballots",
@@ -67,46 +144,123 @@ def cast_ballot(poll: TopicPollPage, *, user, option_ids, ip_address=None) -> Ba
     except DomainError as error:
         raise BallotError(error.message) from None
     try:
-        return _record_ballot(poll, user, chosen)
-    except IntegrityError:
-        # Two first ballots from the same reader at once: the other one won the
-        # insert and has committed; this one is now a change of that ballot.
-        return _record_ballot(poll, user, chosen)
+        _record_ballot(poll, user, chosen)
+    except _MissingCounters:
+        # Rolled back whole: nothing moved. The rows are made, then it counts.
+        ensure_tallies(poll)
+        _record_ballot(poll, user, chosen)
+
+
+class _MissingCounters(Exception):
+    """A counter row the ballot would move does not exist yet."""
 
 
 @transaction.atomic
-def _record_ballot(poll, user, chosen: list[int]) -> Ballot:
+def _record_ballot(poll, user, chosen: list[int]) -> None:
     # Checked again inside the transaction: a ballot never lands after closing.
     if poll.state() != TopicPollPage.State.OPEN:
         raise PollClosed(_("This poll is closed."))
-    ballot = Ballot.objects.select_for_update().filter(poll=poll, voter=user).first()
-    if ballot is None:
-        ballot = Ballot.objects.create(poll=poll, voter=user)
-        previous = set()
-        _bump(PollTally.objects.filter(poll=poll), "ballots", 1, poll=poll)
-    else:
-        previous = set(ballot.choices.values_list("option_id", flat=True))
-        Ballot.objects.filter(pk=ballot.pk).update(updated_at=timezone.now())
+    ballot_id, first = _hold_ballot(poll, user)
+    previous = set()
+    if not first:
+        previous = set(
+            BallotChoice.objects.filter(ballot_id=ballot_id).values_list(
+                "option_id", flat=True
+            )
+        )
     added = sorted(set(chosen) - previous)
     removed = sorted(previous - set(chosen))
     if removed:
-        BallotChoice.objects.filter(ballot=ballot, option_id__in=removed).delete()
-    BallotChoice.objects.bulk_create(
-        [BallotChoice(ballot=ballot, option_id=pk) for pk in added]
+        _delete_choices(ballot_id, removed)
+    if added:
+        BallotChoice.objects.bulk_create(
+            [BallotChoice(ballot_id=ballot_id, option_id=pk) for pk in added]
+        )
+    if first and not PollTally.objects.filter(poll=poll).update(
+        ballots=F("ballots") + 1
+    ):
+        raise _MissingCounters
+    steps = dict.fromkeys(added, 1) | dict.fromkeys(removed, -1)
+    if steps and _move_option_counters(steps) != len(steps):
+        raise _MissingCounters
+
+
+def _hold_ballot(poll, user) -> tuple[int, bool]:
+    """The reader's ballot row in this poll, locked until the transaction ends, and
+    whether this transaction has just created it.
+
+    Inserted if there is none (``ON CONFLICT DO NOTHING``: a concurrent first
+    ballot of the same reader makes this one wait, then find nothing inserted);
+    otherwise its ``updated_at`` is moved, which locks it. Raw SQL because
+    Django's ORM returns neither the id of an ``ignore_conflicts`` insert nor
+    the rows of an UPDATE; PostgreSQL and SQLite (3.35+) both speak it.
+    https://www.postgresql.org/docs/current/sql-insert.html#SQL-ON-CONFLICT"""
+    meta, quote = Ballot._meta, connection.ops.quote_name
+    table = quote(meta.db_table)
+    poll_col = quote(meta.get_field("poll").column)
+    voter_col = quote(meta.get_field("voter").column)
+    pk_col = quote(meta.pk.column)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        # Twice at most: a row found by the insert may be gone before the update
+        # (the reader's account erased in between), and the second insert wins.
+        for _attempt in range(2):
+            cursor.execute(
+                f"INSERT INTO {table} ({poll_col}, {voter_col}, "  # noqa: S608
+                f"{quote('created_at')}, {quote('updated_at')}) "
+                f"VALUES (%s, %s, %s, %s) ON CONFLICT ({poll_col}, {voter_col}) "
+                f"DO NOTHING RETURNING {pk_col}",
+                [poll.pk, user.pk, now, now],
+            )
+            row = cursor.fetchone()
+            if row is not None:
+                return row[0], True
+            cursor.execute(
+                f"UPDATE {table} SET {quote('updated_at')} = %s "  # noqa: S608
+                f"WHERE {poll_col} = %s AND {voter_col} = %s RETURNING {pk_col}",
+                [now, poll.pk, user.pk],
+            )
+            row = cursor.fetchone()
+            if row is not None:
+                return row[0], False
+    # Unreachable: the second insert finds no row left to conflict with.
+    raise RuntimeError(f"No ballot row for reader {user.pk} in poll {poll.pk}.")
+
+
+def _delete_choices(ballot_id: int, option_ids: list[int]) -> None:
+    """One DELETE: the ORM's ``delete()`` would first read the rows, to send each
+    one's ``post_delete`` (Wagtail listens for every model's)."""
+    meta, quote = BallotChoice._meta, connection.ops.quote_name
+    ballot_col = quote(meta.get_field("ballot").column)
+    option_col = quote(meta.get_field("option").column)
+    marks = ", ".join(["%s"] * len(option_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(meta.db_table)} WHERE {ballot_col} = %s "  # noqa: S608
+            f"AND {option_col} IN ({marks})",
+            [ballot_id, *option_ids],
+        )
+
+
+def _move_option_counters(steps: dict[int, int]) -> int:
+    """Every option counter of the ballot in one UPDATE; how many rows it moved.
+
+    Its subquery locks the rows in option id order before any moves (PostgreSQL
+    sorts, locks, then updates), the order every ballot uses. SQLite has no row
+    locks and needs none: it lets one writer at a time in."""
+    locked = (
+        OptionTally.objects.filter(pk__in=list(steps))
+        .order_by("pk")
+        .select_for_update()
+        .values("pk")
     )
-    # One order for every transaction (by option id), so none waits on another
-    # that waits on it.
-    for pk, step in sorted([(pk, 1) for pk in added] + [(pk, -1) for pk in removed]):
-        _bump(OptionTally.objects.filter(option_id=pk), "votes", step, poll=poll)
-    return ballot
-
-
-def _bump(counter, field: str, step: int, *, poll) -> None:
-    """Move a counter; its row is created first if the poll was never prepared
-    (``ensure_tallies`` normally runs when the poll is published)."""
-    if not counter.update(**{field: F(field) + step}):
-        ensure_tallies(poll)
-        counter.update(**{field: F(field) + step})
+    return OptionTally.objects.filter(pk__in=locked).update(
+        votes=F("votes")
+        + Case(
+            *[When(pk=pk, then=Value(step)) for pk, step in steps.items()],
+            default=Value(0),
+        )
+    )
 
 
 def ensure_tallies(poll: TopicPollPage) -> None:
