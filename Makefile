@@ -31,6 +31,8 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo pages and accounts (development only, idempotent)
 	$(MANAGE) seed_demo
 
+# The server, the task worker (emails, PDFs, Stripe follow-ups, scheduled jobs) and
+# the scheduler, on SQLite; Ctrl-C stops all three (scripts/run.py).
 .PHONY: run
 run: demo ## Set everything up, then serve the site and its admin on http://127.0.0.1:8000
 	@echo ""
@@ -38,8 +40,9 @@ run: demo ## Set everything up, then serve the site and its admin on http://127.
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (redaction@example.org)"
 	@echo "  Readers: lecteur@example.org, abonne@example.org"
 	@echo "  Password for all demo accounts: versus-demo"
+	@echo "  With the task worker and the scheduler; Ctrl-C stops all three."
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	TASKS_BACKEND=database $(PYTHON) scripts/run.py $(HOST):$(PORT)
 
 .PHONY: test
 test: install ## Set everything up, then run the whole test suite (browser tests included)

@@ -88,8 +88,9 @@ INSTALLED_APPS = [
     "allauth.account",
     # Email
     "anymail",
-    # Background tasks
+    # Background tasks and their schedule
     "django_tasks_db",
+    "crontask",
     # Django
     "whitenoise.runserver_nostatic",
     "django.contrib.auth",
@@ -297,9 +298,10 @@ if ANYMAIL_WEBHOOK_SECRET:
 
 # "database": tasks are rows in the database, run by `manage.py db_worker`
 # (django-tasks-db), so a task queued in a transaction exists exactly when the
-# change that queued it does. "immediate": run at once, in the process that
-# queued them (development, tests).
-TASKS_BACKEND = env_str("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+# change that queued it does; `make run` starts that worker beside the server,
+# and a server started alone leaves its tasks waiting for one. "immediate": run
+# at once, in the process that queued them (the tests, see tests/conftest.py).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
@@ -315,6 +317,11 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+# The schedule (`@cron` above the tasks of core, events and subscriptions) is kept
+# by `manage.py crontask`, which only enqueues. With Redis, the scheduler holds a
+# lock there: a second one started on another server waits and gives up, so each
+# job is enqueued once however many servers run it.
+CRONTASK = {"REDIS_URL": REDIS_URL} if REDIS_URL else {}
 
 # --- Language and time ------------------------------------------------------------
 
@@ -520,6 +527,8 @@ LOGGING = {
         },
         # One line per background task is noise at INFO.
         "django.tasks": {"level": "WARNING"},
+        # The scheduler would log each run of its lock refresh, every 5 seconds.
+        "apscheduler": {"level": "WARNING"},
         # The SDK logs every request at INFO, with its URL.
         "stripe": {"level": "WARNING"},
         # fpdf2 subsets fonts through fontTools, which narrates every glyph.

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +16,17 @@ from home.models import HomePage
 def pytest_configure(config):
     # Speed-ups that change nothing a reader would notice.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run at once, after commit, in the test's own process; the tests of the
+    # worker and of the schedule switch to the database backend. (Through
+    # override_settings, so that backends already looked up are forgotten.)
+    override_settings(
+        TASKS={
+            "default": {
+                "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+                "QUEUES": ["default", "email"],
+            }
+        }
+    ).enable()
     # Uploads made by tests go to a scratch folder, not the developer's var/.
     scratch = Path(tempfile.mkdtemp(prefix="versus-tests-"))
     config.versus_scratch = scratch

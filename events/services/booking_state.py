@@ -110,6 +110,10 @@ def close_held_conferences(*, now: datetime.datetime | None = None) -> int:
     ).values_list("pk", flat=True)
     closed = 0
     for pk in list(ended):
-        mark_done(Booking(pk=pk))
+        try:
+            mark_done(Booking(pk=pk))
+        except BookingError:
+            # Closed by a run at the same time, or cancelled by an editor meanwhile.
+            continue
         closed += 1
     return closed

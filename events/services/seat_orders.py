@@ -8,6 +8,7 @@ the ``checkout.session.completed`` event is applied.
 
 import datetime
 import logging
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -81,7 +82,7 @@ def confirm_paid_session(session: dict) -> bool:
     if order.status != SeatOrder.Status.HELD and not take_seats(
         order.conference, order.seats
     ):
-        _refund(order)
+        _owe_late_refund(order)
         return True
     order.status = SeatOrder.Status.PAID
     order.paid_at = timezone.now()
@@ -104,6 +105,67 @@ def confirm_paid_session(session: dict) -> bool:
         )
     owe_buyer("tickets", order, key=f"tickets:{order.pk}")
     return True
+
+
+def _owe_late_refund(order: SeatOrder) -> None:
+    """Paid after its seats went: the order is refunded, and the money goes back
+    after commit (``events.tasks.refund_seat_order``), not while Stripe waits
+    for the webhook's answer. Until Stripe has taken the refund, the order is
+    « refunded » with no ``refunded_at``; housekeeping tries again if needed."""
+    order.status = SeatOrder.Status.REFUNDED
+    order.refunded_at = None
+    order.save(update_fields=["status", "stripe_payment_intent", "refunded_at"])
+    logger.warning("Seat order %s paid after its seats went: refunded", order.pk)
+    transaction.on_commit(partial(_enqueue_refund, order.pk), robust=True)
+
+
+def _enqueue_refund(order_id: int) -> None:
+    from events.tasks import refund_seat_order
+
+    refund_seat_order.enqueue(order_id)
+
+
+def complete_late_refund(order_id: int) -> bool:
+    """Give back the money of an order refunded after a late payment, then owe
+    the buyer the email; False when there was nothing left to do. Safe twice,
+    and twice at once: Stripe's idempotency key is the order's, and only the
+    run that sets ``refunded_at`` owes the email (keyed as well). A refusal
+    raises ``GatewayError`` and leaves the refund owed."""
+    from payments.gateway import get_gateway
+
+    owed = SeatOrder.objects.filter(
+        pk=order_id, status=SeatOrder.Status.REFUNDED, refunded_at__isnull=True
+    )
+    order = owed.first()
+    if order is None:
+        return False
+    gateway = get_gateway()
+    if not gateway.demo and order.stripe_payment_intent:
+        gateway.refund_payment(
+            order.stripe_payment_intent, idempotency_key=f"refund:seat-order:{order.pk}"
+        )
+    with transaction.atomic():
+        if not owed.update(refunded_at=timezone.now()):
+            return False
+        owe_buyer("refund", order, key=f"refund:seat-order:{order.pk}", late=True)
+    return True
+
+
+def complete_late_refunds() -> int:
+    """The late refunds Stripe has not taken yet (it was down when the task
+    ran, or the task was lost); returns how many went through."""
+    from payments.gateway import GatewayError
+
+    done = 0
+    owed = SeatOrder.objects.filter(
+        status=SeatOrder.Status.REFUNDED, refunded_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in list(owed):
+        try:
+            done += complete_late_refund(pk)
+        except GatewayError:
+            logger.exception("Stripe refused the late refund of seat order %s", pk)
+    return done
 
 
 def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:

@@ -1,11 +1,12 @@
-"""Run every few minutes (cron, or a scheduler): frees seats whose checkout or
-waiting-list offer has lapsed, offering them on; reminds overdue invoices; marks
-paid bookings of conferences that have ended as held; tries Stripe again for
-invoices it has not taken yet, where the task backend cannot schedule retries."""
+"""Run by the scheduler every five minutes (``events.tasks``); by hand, the same
+work (``events.services.housekeeping``): frees seats whose checkout or
+waiting-list offer has lapsed, reminds overdue invoices, closes the bookings of
+conferences that have ended, finishes late refunds and retries what Stripe has
+not taken."""
 
 from django.core.management.base import BaseCommand
 
-from events import services
+from events.services.housekeeping import housekeeping
 
 
 class Command(BaseCommand):
@@ -15,11 +16,4 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        released = services.release_expired_holds()
-        reminded = services.remind_overdue()
-        closed = services.close_held_conferences()
-        synced = services.run_due_stripe_operations()
-        self.stdout.write(
-            f"released {released} hold(s), sent {reminded} reminder(s), "
-            f"closed {closed} booking(s), {synced} Stripe operation(s) done"
-        )
+        self.stdout.write(str(housekeeping()))
