@@ -220,3 +220,57 @@ def test_make_run_serves_works_and_stops(tmp_path, database_tasks, home_page):
         assert any(command in line for line in commands), commands
     assert code == 0, errors
     assert running(family) == []
+
+
+def test_with_redis_a_second_scheduler_gives_up(tmp_path):
+    """Two servers each start ``manage.py crontask``: the second finds the lock
+    held in Redis and stops, so each job is enqueued once."""
+    redis_url = os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.skip("needs REDIS_URL (the lock lives in Redis)")
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DATABASE_URL", "DJANGO_ENV"}
+    }
+    env.update(
+        VERSUS_VAR_DIR=str(tmp_path), TASKS_BACKEND="database", PYTHONUNBUFFERED="1"
+    )
+    command = [sys.executable, "manage.py", "crontask", "--no-heartbeat"]
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    schedulers = []
+    try:
+        for log in logs:
+            with log.open("w") as output:
+                schedulers.append(
+                    subprocess.Popen(  # noqa: S603 - our own command
+                        command, cwd=ROOT, env=env, stdout=output, stderr=output
+                    )
+                )
+            until(
+                lambda log=log: "Acquiring lock" in log.read_text(),
+                f"{log.stem} scheduler asks for the lock",
+                seconds=STARTUP,
+            )
+            if log is logs[0]:
+                until(
+                    lambda: "Starting scheduler" in logs[0].read_text(),
+                    "the first scheduler holds the lock",
+                    seconds=STARTUP,
+                )
+        second_code = schedulers[1].wait(timeout=STARTUP)
+        first_still_running = schedulers[0].poll() is None
+    finally:
+        for scheduler in schedulers:
+            scheduler.send_signal(signal.SIGINT)
+        for scheduler in schedulers:
+            try:
+                scheduler.wait(timeout=DEADLINE)
+            except subprocess.TimeoutExpired:
+                scheduler.kill()
+                scheduler.wait()
+
+    assert "Another scheduler is already running." in logs[1].read_text()
+    assert second_code == 0
+    assert first_still_running
+    assert "Starting scheduler" not in logs[1].read_text()
