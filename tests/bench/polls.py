@@ -15,10 +15,15 @@ Run by ``make bench`` (``python -m tests.bench.polls``); never collected by pyte
    server, with the same clients.
 5. The database is checked against what the server accepted: every accepted
    ballot is stored once, with the reader's last choice; the counters equal the
-   rows. The poll page's queries are counted before and after the ballots.
-6. ``docs/benchmarks.md`` is rewritten. The exit status is 1 if a ballot was
-   lost or doubled, a counter is off, the server answered an error or refused a
-   valid ballot, or the poll page's queries grew with the ballots.
+   rows. The queries of a first ballot, a repeat and a change, and of the poll
+   page before and after the ballots, are counted; the CPU of the workers and of
+   their PostgreSQL backends is read around each phase; a few hundred ballots
+   are then sent in this process to see where one ballot's time goes
+   (``poll_costs``).
+6. Its section of ``docs/benchmarks.md`` is replaced, the others kept. The exit
+   status is 1 if a ballot was lost or doubled, a counter is off, the server
+   answered an error or refused a valid ballot, or the poll page's queries grew
+   with the ballots.
 
 Speed is only reported, never asserted: it depends on the machine.
 """
@@ -48,10 +53,12 @@ from tests.bench.harness import (
     Summary,
     cores_busy,
     fire,
-    gunicorn,
+    gunicorn_server,
     machine,
     recreate_database,
+    write_section,
 )
+from tests.bench.poll_costs import CpuMeter, Profile, profile_ballots
 
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/versus_bench"
@@ -81,7 +88,13 @@ ROUNDS = 3
 # work; the clients' CPU (in cores) while fetching the reference.
 DISTURBED = 0.15
 CLIENT_BOUND = 0.5
+CPU_BOUND = 0.85  # cores busy during the ballots beyond which they are bound by CPU
 SEED = 20251127
+PROFILED_BALLOTS = 600  # sent in this process after the load, to see where time goes
+PROFILE_WARM_UP = 20
+START_MARK = "<!-- polls:start -->"
+END_MARK = "<!-- polls:end -->"
+LEGACY_HEADING = "## Poll ballots over HTTP"
 
 
 @dataclass(frozen=True)
@@ -276,6 +289,17 @@ class Observer:
         return self._count(
             "post", f"/avis/sondage/{poll.pk}/", 302, choices=sorted(choices)
         )
+
+    def ballots(self, poll: Poll, first: frozenset, other: frozenset) -> dict:
+        """Queries for a first ballot, the same again and a change of mind; the
+        reader's ballot is ``first`` again afterwards."""
+        counts = {
+            "first": self.vote(poll, first),
+            "repeat": self.vote(poll, first),
+            "change": self.vote(poll, other),
+        }
+        self.vote(poll, first)
+        return counts
 
     def page(self, poll: Poll) -> int:
         """Queries for the poll page, which shows the results once one has voted."""
@@ -483,7 +507,9 @@ class Run:
     background: tuple[float, float]  # cores busy before and after, with other work
     races_overlapping: int
     integrity: Integrity
-    ballot_queries: int
+    ballot_queries: dict[str, int]  # first, repeat, change
+    server_cpu: dict[str, float]  # ms per request: ballot workers/database, static
+    profile: Profile
     page_queries_before: int
     page_queries_after: int
     ballots_in_poll: int
@@ -533,6 +559,7 @@ def reflow(markdown: str, width: int = 88) -> str:
 
 def report(run: Run) -> str:
     static, ballots, integrity = run.static, run.ballots, run.integrity
+    queries = run.ballot_queries
     static_size = (BASE_DIR / STATIC_PATH.lstrip("/")).stat().st_size
     verdict = "passed" if not run.failures else "FAILED: " + "; ".join(run.failures)
     results = "\n".join(
@@ -568,16 +595,12 @@ def report(run: Run) -> str:
     stages = "\n".join(
         f"| {name} | {seconds:.1f} s |" for name, seconds in run.stages.items()
     )
-    return reflow(f"""# Benchmarks
+    section = reflow(f"""## Poll ballots over HTTP
 
-Written by `make bench`, which replaces this file on every run. The figures come
-from one run on the machine described; they are measured, never asserted. The
-reference, a static file served by the same server in the same run, is what makes
-them comparable from one machine to another.
-
-## Poll ballots over HTTP
-
-`tests/bench/polls.py`, run on {run.date}: **{verdict}**.
+`tests/bench/polls.py`, run on {run.date}: **{verdict}**. The figures come from one
+run on the machine described; they are measured, never asserted. The reference, a
+static file served by the same server in the same run, is what makes them
+comparable from one machine to another.
 
 ### Results
 
@@ -597,9 +620,11 @@ them comparable from one machine to another.
   once the ballot is recorded. Static file: {answers(static)}.
 - **Lost ballots: {integrity.lost}. Doubled ballots: {integrity.doubled}.** Counters
   that disagree with the ballots: {integrity.counters_off}.
-- One ballot takes {run.ballot_queries} database queries. The poll page, for a
-  reader who has voted, takes {run.page_queries_before} queries with 1 ballot in
-  the poll and {run.page_queries_after} with {run.ballots_in_poll:,}.
+- A first ballot takes {queries["first"]} database queries, the same ballot sent
+  again {queries["repeat"]}, a change of mind {queries["change"]} (BEGIN and
+  COMMIT included). The poll page, for a reader who has voted, takes
+  {run.page_queries_before} queries with 1 ballot in the poll and
+  {run.page_queries_after} with {run.ballots_in_poll:,}.
 
 "clients' CPU" is the CPU time the clients used, in cores' worth (100% is one
 core). "cores busy" is the share of the machine's cores busy during the phase:
@@ -613,6 +638,10 @@ between and after them; each round against the static phases either side of it:
 | round | ballots | ballots per second | static per second | ratio | ballot p50 | static p50 | p50 ratio |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 {rounds}
+
+### What bounds a ballot
+
+{bounds(run)}
 
 ### Integrity
 
@@ -678,8 +707,62 @@ each run; its name must contain "bench") and `BENCH_REDIS_URL` (default
 `redis://127.0.0.1:6379/2`, emptied on each run). `BENCH_READERS`,
 `BENCH_VOTERS` and `BENCH_CLIENTS` change the load; `BENCH_REPORT` writes the
 report elsewhere. Run it on an otherwise idle machine: other work weighs on the
-ballots and the reference alike, but not exactly alike.
+ballots and the reference alike, but not exactly alike. `pyinstrument`, when
+installed, adds where a ballot's time goes.
 """)
+    return f"{START_MARK}\n{section}{END_MARK}\n"
+
+
+def bounds(run: Run) -> str:
+    """The paragraphs and table that say what limits the ballots per second."""
+    cpu, profile, ballots = run.server_cpu, run.profile, run.ballots
+    workers_cores = cpu["ballot_workers"] * ballots.per_second / 1000
+    database_cores = cpu["ballot_database"] * ballots.per_second / 1000
+    other_ms = max(
+        0.0,
+        profile.per_ballot_ms
+        - profile.cpu_per_ballot_ms
+        - profile.database_per_ballot_ms,
+    )
+    if ballots.machine_busy >= CPU_BOUND:
+        verdict = f"""The machine's cores were
+{ballots.machine_busy:.0%} busy during the ballots: the ballots are bound by CPU,
+mostly the Python workers'. More sync workers would share the same cores; what
+raises the figure is less CPU per ballot, in the workers first."""
+    else:
+        verdict = f"""The machine's cores were only
+{ballots.machine_busy:.0%} busy during the ballots: the {WORKERS} sync workers,
+one request each at a time, spend part of each ballot waiting on PostgreSQL and
+Redis; more workers would use the idle cores."""
+    text = f"""Each ballot took {cpu["ballot_workers"]:.1f} ms of CPU in
+gunicorn's workers and {cpu["ballot_database"]:.1f} ms in their PostgreSQL
+backends, against {cpu["static_workers"]:.2f} ms in the workers for the static
+file. At {ballots.per_second:,.0f} ballots per second the workers kept
+{workers_cores:.2f} cores busy and PostgreSQL {database_cores:.2f}, on a machine of
+{len(os.sched_getaffinity(0))} cores shared with the clients and Redis. {verdict}
+
+Sent in this process ({profile.ballots} first ballots through Django's test
+client, the same middleware, CSRF check, view, PostgreSQL and Redis, without
+gunicorn; each reader's session is read from the database the first time, as in
+the load), one ballot took {profile.per_ballot_ms:.1f} ms: {profile.cpu_per_ballot_ms:.1f} ms of
+this process's CPU, and {profile.database_per_ballot_ms:.1f} ms inside its
+{profile.queries / profile.ballots:.0f} statements to PostgreSQL (BEGIN and COMMIT
+aside), which includes PostgreSQL's own work; the rest,
+{other_ms:.1f} ms, is Redis and waiting for a core."""
+    if profile.areas:
+        rows = "\n".join(
+            f"| {area} | {share:.0%} |" for area, share in profile.areas.items()
+        )
+        text += f"""
+
+Where that time goes, sampled by pyinstrument over as many other first ballots
+(each sample goes to the innermost
+of these it was in):
+
+| part | share of a ballot's time |
+| --- | ---: |
+{rows}"""
+    return text
 
 
 def failures_of(
@@ -715,6 +798,60 @@ def failures_of(
     return failures
 
 
+def per_request_cpu(ballots, ballot_cpu, statics, static_cpu) -> dict[str, float]:
+    """Milliseconds of CPU per request, from the meter's reads after each phase."""
+    ballot_count = sum(len(phase.exchanges) for phase in ballots)
+    static_count = sum(len(phase.exchanges) for phase in statics)
+    return {
+        "ballot_workers": 1000 * sum(c["workers"] for c in ballot_cpu) / ballot_count,
+        "ballot_database": 1000 * sum(c["database"] for c in ballot_cpu) / ballot_count,
+        "static_workers": 1000 * sum(c["workers"] for c in static_cpu) / static_count,
+    }
+
+
+def profiled_sends(readers: list[int], used: list[int], polls: list[Poll]):
+    """First ballots by readers who took no part in the load, each with a session
+    of their own, for the profile: (cookies, CSRF token, path, choices)."""
+    rng = random.Random(SEED + 1)  # noqa: S311 (the same ballots on every run)
+    taken = set(used)
+    fresh = rng.sample(
+        [pk for pk in readers if pk not in taken], PROFILE_WARM_UP + PROFILED_BALLOTS
+    )
+    sends = []
+    for voter in open_sessions(fresh):
+        poll = rng.choice(polls)
+        sends.append(
+            (
+                voter.cookie,
+                voter.csrf_token,
+                f"/avis/sondage/{poll.pk}/",
+                sorted(pick(poll, rng)),
+            )
+        )
+    return sends
+
+
+def write_report(section: str) -> None:
+    """This benchmark's section of the report, the others kept. A report written
+    before the sections had markers gets them around its poll section first."""
+    if REPORT.exists():
+        text = REPORT.read_text(encoding="utf-8")
+        if START_MARK not in text and LEGACY_HEADING in text:
+            head, rest = text.split(LEGACY_HEADING, 1)
+            cut = min(
+                (at for at in (rest.find("\n<!-- "), rest.find("\n## ")) if at >= 0),
+                default=len(rest),
+            )
+            head = head.replace(
+                "Written by `make bench`, which replaces this file on every run.",
+                "Written by `make bench`: each benchmark replaces its own section.",
+            )
+            text = f"{head}{START_MARK}\n{LEGACY_HEADING}{rest[:cut].rstrip()}\n"
+            text += f"{END_MARK}\n{rest[cut:]}"
+            REPORT.write_text(text, encoding="utf-8")
+    write_section(REPORT, section, START_MARK, END_MARK)
+
+
 # --- Run ----------------------------------------------------------------------------
 
 
@@ -748,7 +885,9 @@ def main() -> int:
     observer_id, *others = rng.sample(readers, 1 + WARM_UP_VOTERS + VOTERS)
     observer, observed = Observer(observer_id), polls[0]
     observer_choice = frozenset([observed.options[0]])
-    ballot_queries = observer.vote(observed, observer_choice)
+    ballot_queries = observer.ballots(
+        observed, observer_choice, frozenset([observed.options[1]])
+    )
     page_queries_before = observer.page(observed)
     voters = open_sessions(others)
     warm_up_voters, voters = voters[:WARM_UP_VOTERS], voters[WARM_UP_VOTERS:]
@@ -760,7 +899,9 @@ def main() -> int:
     stages.done("database vacuumed and analysed")
     connection.close()
 
-    with gunicorn(env, workers=WORKERS, log=var_dir / "gunicorn.log") as port:
+    with gunicorn_server(env, workers=WORKERS, log=var_dir / "gunicorn.log") as server:
+        port = server.port
+        meter = CpuMeter(server.pid, database)
         stages.done(f"gunicorn started, {WORKERS} workers")
         warm_up = fire(
             port,
@@ -776,11 +917,15 @@ def main() -> int:
         # weighs on both alike; each round is compared with the static phases
         # either side of it.
         tasks = plan_ballots(port, polls, voters, rng)
+        meter.read()
         statics = [fire(port, static_tasks(STATIC_PER_PHASE), clients=CLIENTS)]
+        static_cpu, ballot_cpu = [meter.read()], []
         ballots = []
         for number, chunk in enumerate(in_rounds(tasks, ROUNDS), start=1):
             ballots.append(fire(port, chunk, clients=CLIENTS))
+            ballot_cpu.append(meter.read())
             statics.append(fire(port, static_tasks(STATIC_PER_PHASE), clients=CLIENTS))
+            static_cpu.append(meter.read())
             stages.done(f"round {number}: {len(ballots[-1].exchanges):,} ballots")
     busy_after = cores_busy(2.0)
     stages.done("machine's other load sampled again")
@@ -790,6 +935,10 @@ def main() -> int:
     )
     page_queries_after = observer.page(observed)
     stages.done("database checked")
+    profile = profile_ballots(
+        profiled_sends(readers, [observer_id, *others], polls), PROFILE_WARM_UP
+    )
+    stages.done(f"{profile.ballots} ballots profiled in this process")
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
@@ -816,6 +965,8 @@ def main() -> int:
         races_overlapping=overlapping_races(ballots),
         integrity=integrity,
         ballot_queries=ballot_queries,
+        server_cpu=per_request_cpu(ballots, ballot_cpu, statics, static_cpu),
+        profile=profile,
         page_queries_before=page_queries_before,
         page_queries_after=page_queries_after,
         ballots_in_poll=PollTally.objects.get(poll_id=observed.pk).ballots,
@@ -826,8 +977,7 @@ def main() -> int:
             (page_queries_before, page_queries_after),
         ),
     )
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(report(run), encoding="utf-8")
+    write_report(report(run))
 
     print(
         f"\n{run.ballots.per_second:,.0f} ballots/s, p50 {ms(run.ballots.p50)}, "
