@@ -14,6 +14,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str, require
+from config.media import object_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VERSUS_VAR_DIR", str(BASE_DIR / "var")))
@@ -394,11 +395,27 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Files readers pay for (print-edition PDFs): outside MEDIA_ROOT and with no URL, so
 # only the views that check access can hand them out.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# With a bucket named, media go to S3 (config/media.py): public media under media/,
+# private files under private/ (or in their own bucket), signed for this many
+# seconds when a view that checked access hands one out. Several app servers need
+# it (or a shared disk); one server may keep its own disk.
+MEDIA_OBJECT_STORAGE = object_storage(
+    bucket=env_str("AWS_STORAGE_BUCKET_NAME"),
+    private_bucket=env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+    region=env_str("AWS_S3_REGION_NAME"),
+    endpoint_url=env_str("AWS_S3_ENDPOINT_URL"),
+    access_key=env_str("AWS_ACCESS_KEY_ID"),
+    secret_key=env_str("AWS_SECRET_ACCESS_KEY"),
+    custom_domain=env_str("AWS_S3_CUSTOM_DOMAIN"),
+    public_acl=env_str("AWS_DEFAULT_ACL"),
+    signed_url_seconds=env_int("PRIVATE_MEDIA_URL_SECONDS", 60),
+)
 # Production serves compressed files with a content hash in their name, cached for
 # ever; development serves the sources as they are, with no collectstatic step.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "core.storage.PrivateFileStorage"},
+    **(MEDIA_OBJECT_STORAGE.storages() if MEDIA_OBJECT_STORAGE else {}),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -418,6 +435,13 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail documents are public media: anything sold is a ProtectedFileField in
+# private storage, never a Wagtail document. On S3 the document view redirects to
+# the file's plain URL, so the bucket carries the bytes while the view still checks
+# collection privacy and counts the download (the file's own URL stays public:
+# privacy there is no paywall); on disk the view streams the file. ("direct" would
+# link to the bucket and skip the view.)
+WAGTAILDOCS_SERVE_METHOD = "redirect" if MEDIA_OBJECT_STORAGE else "serve_view"
 # Editors' sign-in counts failures with the same limits as readers' (allauth's).
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 # The admin would otherwise fetch each editor's picture from gravatar.com, telling
@@ -469,6 +493,10 @@ SECURE_CSP_ADMIN = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+if MEDIA_OBJECT_STORAGE:
+    # Images (renditions) come from the bucket or its custom domain.
+    for _policy in (SECURE_CSP, SECURE_CSP_ADMIN):
+        _policy["img-src"] += MEDIA_OBJECT_STORAGE.public_origins()
 if PRODUCTION:
     SECURE_CSP["upgrade-insecure-requests"] = True
     SECURE_CSP_ADMIN["upgrade-insecure-requests"] = True

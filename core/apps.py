@@ -19,6 +19,13 @@ class CoreConfig(AppConfig):
         # `<id:pk>` in every room's urls.py: ids that fit the database.
         register_converter(IdConverter, "id")
 
+        # Private files follow a change of STORAGES, as Django's default storage does.
+        from django.core.signals import setting_changed
+
+        from core.storage import forget_private_storage
+
+        setting_changed.connect(forget_private_storage, dispatch_uid="core.storage")
+
         from core import signals
 
         signals.connect()

@@ -1,12 +1,13 @@
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.client import client_address
+from core.storage import private_file_response
 from newsroom import services
 from newsroom.access import can_download_edition
 from newsroom.forms import ExpertApplicationForm
@@ -103,14 +104,12 @@ def edition_pdf(request, number: int):
             request, "newsroom/edition_locked.html", {"edition": edition}, status=403
         )
     try:
-        file = edition.pdf.open("rb")
+        # Streamed from the disk, or a redirect to a signed URL valid one minute.
+        return private_file_response(
+            edition.pdf,
+            filename=f"versus-{edition.number}.pdf",
+            content_type="application/pdf",
+            as_attachment=True,
+        )
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
-        file,
-        as_attachment=True,
-        filename=f"versus-{edition.number}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

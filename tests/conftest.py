@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from accounts.factories import UserFactory
 from home.models import HomePage
+from tests.core.s3 import moto_endpoint, s3_media  # noqa: F401 - shared fixtures
 
 
 def pytest_configure(config):

@@ -3,7 +3,7 @@ quote for a public conference, the booking's own page (reached by a secret link:
 ``noindex``, never cached) where the quote is accepted, and its documents."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.storage import private_file_response
 from events import services
 from events.forms import AcceptQuoteForm, GroupBookingForm, QuoteRequestForm
 from events.models import Booking, Invoice, Quote
@@ -195,9 +196,10 @@ def invoice_pdf(request, key: str, number: str):
     invoice = get_object_or_404(Invoice, booking__access_key=key, number=number)
     if not invoice.pdf:
         invoice = store_invoice_pdf(invoice.pk)
-    return FileResponse(
-        invoice.pdf.open("rb"),
-        content_type="application/pdf",
+    return private_file_response(
+        invoice.pdf,
         filename=f"{invoice.number}.pdf",
+        content_type="application/pdf",
+        as_attachment=False,
         headers=NOINDEX,
     )

@@ -26,6 +26,8 @@ _SETTINGS_PREFIXES = (
     "SECURE_",
     "ANYMAIL_",
     "STRIPE_",
+    "AWS_",
+    "PRIVATE_MEDIA_",
 )
 _SETTINGS_NAMES = {
     "ALLOWED_HOSTS",
