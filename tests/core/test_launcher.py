@@ -34,10 +34,12 @@ STAND_IN = textwrap.dedent(
     folder, name, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     if mode == "stubborn":
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by its child
-    if mode == "exits":
+    if mode == "exits":  # once the others are up
+        while not list(folder.glob("*.ready")):
+            time.sleep(0.05)
         sys.exit(3)
-    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-    (folder / f"{name}.tmp").write_text(str(os.getpid()))
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    (folder / f"{name}.tmp").write_text(f"{os.getpid()} {child.pid}")
     (folder / f"{name}.tmp").rename(folder / f"{name}.ready")
     time.sleep(120)
     """
@@ -55,9 +57,12 @@ def until(condition, what: str, *, seconds: float = DEADLINE):
 
 
 def running(processes) -> list:
+    """Those still running (processes, or pids) among ``processes``."""
     alive = []
     for process in processes:
         try:
+            if isinstance(process, int):
+                process = psutil.Process(process)
             if process.status() != psutil.STATUS_ZOMBIE:
                 alive.append(process)
         except psutil.NoSuchProcess:
@@ -145,7 +150,9 @@ def test_one_process_ending_stops_the_others_with_its_code(tmp_path):
 
     assert code == 3
     assert "worker exited with code 3: stopping the others" in errors
-    assert running(psutil.Process().children(recursive=True)) == []
+    web = [int(pid) for pid in (tmp_path / "web.ready").read_text().split()]
+    assert len(web) == 2  # the stand-in and its child
+    assert running(web) == []
 
 
 def free_port() -> int:
