@@ -52,14 +52,20 @@ def debates_by_contributor(contributor) -> QuerySet[DebatePage]:
 def related_debates(
     debate: DebatePage, *, themes=None, limit: int = 3
 ) -> list[DebatePage]:
-    """Other debates sharing a theme, newest first."""
+    """Other debates sharing a theme, newest first.
+
+    The themes are matched in a subquery rather than a join: a join repeats a
+    debate once per shared theme and needs DISTINCT, which sorts every debate of
+    those themes on all the page's columns before keeping three (50 ms at 10,000
+    debates); the subquery lets PostgreSQL walk the newest pages and stop at three
+    (tests/bench/reads.py)."""
     if themes is None:
         themes = debate.themes.all()
+    sharing = DebatePage.themes.through.objects.filter(theme__in=themes)
     return list(
         published_debates()
-        .filter(themes__in=themes)
-        .exclude(pk=debate.pk)
-        .distinct()[:limit]
+        .filter(pk__in=sharing.values("debatepage_id"))
+        .exclude(pk=debate.pk)[:limit]
     )
 
 
