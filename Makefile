@@ -48,16 +48,26 @@ run: demo ## Set everything up, then serve the site and its admin on http://127.
 test: install ## Set everything up, then run the whole test suite (browser tests included)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-# The poll benchmark rewrites docs/benchmarks.md, then the seat rush and the webhook
-# storm replace only their own sections; each runs even when one before it fails, so
-# that the report stays whole.
+# The poll benchmark rewrites docs/benchmarks.md, then the seat rush, the webhook
+# storm, the several-servers stage and the page reads replace only their own
+# sections; each runs even when one before it fails, so that the report stays whole.
 .PHONY: bench
-bench: install ## Poll, seat-rush and webhook-storm benchmarks on PostgreSQL and Redis, in docs/benchmarks.md
+bench: install ## Polls, seat rush, webhook storm, several servers behind nginx, page reads: docs/benchmarks.md
 	status=0; \
 	$(PYTHON) -m tests.bench.polls || status=1; \
 	$(PYTHON) -m tests.bench.seats || status=1; \
 	$(PYTHON) -m tests.bench.storm || status=1; \
+	$(PYTHON) -m tests.bench.cluster || status=1; \
+	$(PYTHON) -m tests.bench.reads || status=1; \
 	exit $$status
+
+.PHONY: cluster
+cluster: install ## Two gunicorn servers behind nginx (apt-get install nginx): what must be shared is shared
+	$(PYTHON) -m tests.bench.cluster
+
+.PHONY: reads
+reads: install ## Page reads against the static file, with the demo content and 10,000 debates
+	$(PYTHON) -m tests.bench.reads
 
 .PHONY: storm
 storm: install ## Stripe webhook storm against production settings (PostgreSQL, Redis); fails on any mismatch

@@ -1,0 +1,242 @@
+"""The « Page reads » section of ``docs/benchmarks.md``."""
+
+import datetime
+
+from tests.bench.polls import ms, reflow
+
+START_MARK = "<!-- reads:start -->"
+END_MARK = "<!-- reads:end -->"
+MIB = 1024 * 1024
+# What the figures above were traced to, and what was done or is left to do.
+FINDINGS = """What bounds the pages, traced with the query counts, `EXPLAIN ANALYZE` and
+the pages' HTML:
+
+- The subscriber's debate page at size: two causes. (1) « À lire aussi »
+  (`debates.selectors.related_debates`) joined the themes and needed DISTINCT, so
+  PostgreSQL sorted all ~5,000 debates of those themes on every column to keep
+  three: 50 ms of SQL a page at 10,000 debates. Fixed: the themes are matched in a
+  subquery, and the plan walks the index on `first_published_at` and stops at three
+  (0.15 ms; `tests/debates/test_related_debates.py`). (2) Every approved reaction is
+  rendered, and for a logged-in reader each comes with its own reply form (CSRF
+  token, three radio buttons, a textarea, about 2.5 kB of HTML): with 300 reactions
+  the page weighs 0.9 MB and its render is spent in the template, not in SQL. Left
+  to do, in `debates/models/pages.py` and the reactions template, which are being
+  changed elsewhere: show the latest 30 threads with a link to the next ones
+  (`published_reactions` taking a page), and one reply form that a « Répondre »
+  link fills with the reaction's id (or the form on the reaction's own page,
+  `/avis/reaction/<id>/`), so that a page's weight no longer grows with its
+  reactions.
+- Anonymous pages are answered by the full-page cache (0 queries): what is left
+  is the middleware chain in front of it and gunicorn's sync workers, which close
+  the connection after each answer; WhiteNoise's static file goes through the same
+  workers with less work. The ratio to the static file measures that remaining
+  cost, not the page's rendering.
+- Logged-in pages (poll, subscriber) are rendered for each reader; 250 req/s on 2
+  workers needs a render under 8 ms on cores of their own, which a page of 17 to
+  23 queries and a full template does not reach on this machine (see the render
+  times above): beyond caching fragments of the page that are the same for every
+  reader (the debate's sides, the related debates), the way up is more workers
+  and more app servers, which `make cluster` shows share all they must.
+- Memory: the workers grow while they first render the pages at size (templates
+  and querysets of a larger page, Python's allocator keeping freed arenas); the
+  column « after the demo reads » separates that from growth while serving the
+  same pages again."""
+
+
+def _cache(figures) -> str:
+    hits = sum(n for key, n in figures.x_cache.items() if key.endswith(" hit"))
+    total = sum(figures.x_cache.values())
+    return f"{hits / total:.0%}" if total else "–"
+
+
+def _rows(demo, large, static_demo, static_large) -> str:
+    rows = []
+    for label, d in demo.items():
+        s = large[label]
+        rows.append(
+            f"| {label} | {d.summary.per_second:,.0f} | {ms(d.summary.p50)} "
+            f"| {ms(d.summary.p99)} | {d.queries} | {d.render_ms:,.1f} ms "
+            f"| {d.sql_ms:,.1f} ms | {d.summary.per_second / static_demo:.2f} "
+            f"| {_cache(d)} "
+            f"| {s.summary.per_second:,.0f} | {ms(s.summary.p50)} | {ms(s.summary.p99)} "
+            f"| {s.queries} | {s.render_ms:,.1f} ms | {s.sql_ms:,.1f} ms "
+            f"| {s.summary.per_second / static_large:.2f} | {_cache(s)} "
+            f"| **{s.summary.per_second / d.summary.per_second:.2f}** |"
+        )
+    return "\n".join(rows)
+
+
+def _targets(demo, large, memory) -> tuple[str, list[str]]:
+    static = demo["static file"].summary.per_second
+    anonymous = demo["free debate"].summary.per_second / static
+    subscriber = demo["premium debate, subscriber"].summary.per_second
+    slowest = min(
+        (large[label].summary.per_second / d.summary.per_second, label)
+        for label, d in demo.items()
+        if label != "static file"
+    )
+    before, after, served, _middle = memory
+    growth = max(
+        ((after.get(pid, rss) - rss) / MIB for pid, rss in before.items()), default=0
+    )
+    restarted = sorted(set(before) ^ set(after))
+    targets = [
+        (
+            "anonymous debate page ≥ 0.6 × the static file",
+            f"{anonymous:.2f}",
+            anonymous >= 0.6,
+        ),
+        (
+            "subscriber debate page ≥ 250 req/s on 2 workers",
+            f"{subscriber:,.0f} req/s",
+            subscriber >= 250,
+        ),
+        (
+            "each page at 10,000 debates ≥ 0.9 × its demo-size speed",
+            f"lowest {slowest[0]:.2f} ({slowest[1]})",
+            slowest[0] >= 0.9,
+        ),
+        (
+            "worker memory flat after 10,000 requests",
+            f"{served:,} requests, largest growth {growth:+.1f} MiB"
+            + (f", workers replaced: {restarted}" if restarted else ""),
+            growth < 10 and not restarted,
+        ),
+    ]
+    rows = "\n".join(
+        f"| {name} | {found} | {'met' if met else '**missed**'} |"
+        for name, found, met in targets
+    )
+    return rows, [name for name, _found, met in targets if not met]
+
+
+def _diagnosis(demo, large, workers: int) -> str:
+    """Where each page's time goes, from the in-process renders: SQL or Python,
+    whether its queries grow with the data, and the ceiling its render time sets
+    for the workers on cores of their own."""
+    lines = []
+    for label, d in demo.items():
+        if label == "static file":
+            continue
+        s = large[label]
+        share = s.sql_ms / s.render_ms if s.render_ms else 0
+        grows = (
+            f"its queries grow with the data ({d.queries} → {s.queries})"
+            if s.queries > d.queries
+            else f"the same {s.queries} queries at size"
+        )
+        ceiling = workers * 1000 / s.render_ms if s.render_ms else 0
+        lines.append(
+            f"- {label}: {s.render_ms:,.1f} ms a render at size "
+            f"({d.render_ms:,.1f} ms with the demo), {share:.0%} of it in SQL; "
+            f"{grows}; {workers} workers on free cores would serve at most "
+            f"~{ceiling:,.0f} req/s at that render time."
+        )
+    return "\n".join(lines)
+
+
+def report(*, pages, demo, large, sized, memory, info, stages, load, odd) -> str:
+    static_demo = demo["static file"].summary.per_second
+    static_large = large["static file"].summary.per_second
+    targets, missed = _targets(demo, large, memory)
+    before, after, _served, middle = memory
+    memory_rows = "\n".join(
+        f"| {pid} | {rss / MIB:,.1f} MiB | {middle.get(pid, 0) / MIB:,.1f} MiB | "
+        + (f"{after[pid] / MIB:,.1f} MiB | {(after[pid] - rss) / MIB:+,.1f} MiB |")
+        if pid in after
+        else f"| {pid} | {rss / MIB:,.1f} MiB | – | replaced | – |"
+        for pid, rss in sorted(before.items())
+    )
+    paths = "\n".join(f"- {page.label}: `{page.path}` ({page.who})" for page in pages)
+    machine_rows = "\n".join(f"| {key} | {value} |" for key, value in info.items())
+    stage_rows = "\n".join(
+        f"| {name} | {s:.1f} s |" for name, s in stages.seconds.items()
+    )
+    date = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    disturbed = (
+        " The figures are disturbed: other work kept the cores busy."
+        if load["busy"] > 0.15
+        else ""
+    )
+    cache = (
+        "The full-page cache (`core/pagecache.py`) is in this tree: the « hit »"
+        " columns give the share of answers it served."
+        if load["page_cache"]
+        else "There is no full-page cache in this tree yet."
+    )
+    section = reflow(f"""## Page reads
+
+Run of {date}. gunicorn, {load["workers"]} sync workers, production settings
+(PostgreSQL, Redis), {load["clients"]} concurrent clients on the same machine;
+{load["per_page"]} requests a page, one page at a time, between two rounds of
+{load["static"]:,} requests for the static file that the same server sends
+(WhiteNoise). Before the run {load["busy"]:.0%} of the cores were busy with other
+work.{disturbed} {cache}
+
+Queries, render and SQL times are measured once per page in the benchmark's own
+process (`CaptureQueriesContext`, 5 renders, caches warm; an anonymous page the full-page
+cache already holds shows 0 queries and the time of a hit), not on the server:
+nothing is added to the code that serves the pages.
+
+Pages read:
+
+{paths}
+
+With the demo content, then with **{sized.debates:,} debates** (the demo's and
+{sized.debates - len([p for p in pages if p.pk]):,} more in the page tree),
+**{sized.verdicts:,} more verdicts** and **{sized.reactions:,} more
+reactions**, {sized.on_measured} of them on each measured debate (a popular
+debate). Page tree after the bulk insert (treebeard `find_problems`, what
+`fixtree` checks): {", ".join(sized.tree_problems) or "no problem"}.
+
+| page | demo: req/s | p50 | p99 | queries | render | SQL | ÷ static | hit | at size: req/s | p50 | p99 | queries | render | SQL | ÷ static | hit | at size ÷ demo |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+{_rows(demo, large, static_demo, static_large)}
+
+Targets (reported, not asserted):
+
+| target | found | |
+| --- | --- | --- |
+{targets}
+
+Where the time goes (in-process renders, caches warm; a page served from the
+full-page cache skips the render altogether):
+
+{_diagnosis(demo, large, load["workers"])}
+
+{FINDINGS}
+
+Workers' memory (RSS) after the warm-up, after the demo-size reads and at the end
+(after the reads at size):
+
+| worker | after warm-up | after the demo reads | at the end | growth |
+| --- | ---: | ---: | ---: | ---: |
+{memory_rows}
+
+Answers other than 200: {"; ".join(odd) or "none"}.
+
+Targets missed: {", ".join(missed) or "none"}.
+
+### Machine
+
+| | |
+| --- | --- |
+{machine_rows}
+
+### Time taken by each stage
+
+| stage | time |
+| --- | ---: |
+{stage_rows}
+
+### Run it again
+
+`make reads` (or `python -m tests.bench.reads`) runs this part alone and rewrites
+only this section. It uses its own database, `BENCH_READS_DATABASE_URL` (default
+`postgres://postgres@127.0.0.1:5432/versus_bench_reads`, dropped and created
+again on each run; its name must contain "bench"), and `BENCH_READS_REDIS_URL`
+(default `redis://127.0.0.1:6379/8`), emptied on each run. `READS_PER_PAGE`,
+`READS_CLIENTS`, `READS_STATIC`, `READS_DEBATES`, `READS_VERDICTS` and
+`READS_REACTIONS` change the size.
+""")
+    return f"{START_MARK}\n{section}{END_MARK}\n"
