@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Imported here: personal_data needs allauth's models, loaded only by ready().
         from accounts import personal_data
 
         personal_data.register_accounts_sections()

@@ -14,6 +14,8 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 
+from core.models import OutgoingEmail
+
 
 @dataclass(frozen=True)
 class Section:
@@ -56,8 +58,6 @@ def _export_email_addresses(user) -> list[dict]:
 
 
 def _emails_to(user):
-    from core.models import OutgoingEmail
-
     return OutgoingEmail.objects.filter(recipient__iexact=user.email)
 
 

@@ -1,5 +1,10 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from core.converters import IdConverter
+from core.storage import forget_private_storage
 
 
 class CoreConfig(AppConfig):
@@ -12,20 +17,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from django.urls import register_converter
-
-        from core.converters import IdConverter
-
         # `<id:pk>` in every room's urls.py: ids that fit the database.
         register_converter(IdConverter, "id")
 
         # Private files follow a change of STORAGES, as Django's default storage does.
-        from django.core.signals import setting_changed
-
-        from core.storage import forget_private_storage
-
         setting_changed.connect(forget_private_storage, dispatch_uid="core.storage")
 
+        # Imported here: core.signals needs Wagtail's models, loaded only by ready().
         from core import signals
 
         signals.connect()

@@ -1,6 +1,7 @@
 """Data migrations that give Wagtail's « Editors » and « Moderators » groups the
 permissions their work needs, so that nobody has to tick them in the admin."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 NEWSROOM_GROUPS = ("Moderators", "Editors")
@@ -22,8 +23,6 @@ def grant_permissions(
         )
 
     def grant(apps, schema_editor):
-        from django.contrib.auth.management import create_permissions
-
         # Permissions are normally created after migrations; the groups need them now.
         app_config = apps.get_app_config(app_label)
         app_config.models_module = True

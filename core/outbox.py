@@ -143,6 +143,7 @@ def rendered(
 def enqueue_delivery(email_id: int, *, at: datetime.datetime | None = None) -> None:
     """Hand the email to the task worker; if the backend cannot defer, a later
     attempt is left to ``send_due_emails``."""
+    # Imported here: core.tasks imports this module.
     from core.tasks import deliver_email
 
     task = deliver_email

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core.models import SiteSettings
@@ -16,8 +18,6 @@ def section_urls(request) -> dict[str, str]:
     model label. Read on every page for the navigation, so kept in the cache and
     dropped whenever a page is published, unpublished, moved or deleted
     (``core.signals``)."""
-    from django.utils.translation import get_language
-
     site = Site.find_for_request(request)
     if site is None:
         return {}
@@ -34,8 +34,6 @@ def section_urls(request) -> dict[str, str]:
 
 
 def forget_section_urls() -> None:
-    from django.conf import settings
-
     cache.delete_many(
         [
             SECTIONS_CACHE_KEY.format(site_id=site_id, language=code)

@@ -7,6 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        # Imported here: both modules need models, loaded only by ready().
         from accounts import personal_data
         from newsroom import services
 

@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from core.outbox import compose
 from newsroom.models import ExpertApplication
+from newsroom.services import admin_url
 
 
 def _message(
@@ -34,8 +35,6 @@ def application_received(*, application_id: int) -> EmailMultiAlternatives:
 
 def new_application(*, application_id: int, recipient: str) -> EmailMultiAlternatives:
     """To one editor: each reads it in their own language."""
-    from newsroom.services import admin_url
-
     application = ExpertApplication.objects.get(pk=application_id)
     return _message(
         subject=_("[Versus] New expert application: %(name)s")

@@ -9,6 +9,7 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFont
 
 from newsroom.models import (
     Commission,
@@ -145,8 +146,6 @@ COVER_FONTS = [
 def _cover_font(size: int):
     """A system font with French accents where the machine has one; else Pillow's
     own, which lacks them (the text is then written without accents)."""
-    from PIL import ImageFont
-
     for path in COVER_FONTS:
         try:
             return ImageFont.truetype(path, size), True
@@ -161,8 +160,6 @@ def _without_accents(text: str) -> str:
 
 def sample_cover(number: int, headline: str) -> bytes:
     """A plain printed-cover image (PNG): the masthead, the number, the headline."""
-    from PIL import Image, ImageDraw
-
     width, height = 600, 848
     cover = Image.new("RGB", (width, height), "#fbf9f4")
     draw = ImageDraw.Draw(cover)

@@ -1,13 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from payments import handlers
+
 
 class SubscriptionsConfig(AppConfig):
     name = "subscriptions"
     verbose_name = _("Subscriptions")
 
     def ready(self):
-        from payments import handlers
+        # Imported here: subscriptions.services needs models, loaded only by ready().
         from subscriptions import services
 
         # Readers' checkouts, subscriptions and their invoices; payments never

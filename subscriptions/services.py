@@ -12,6 +12,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -478,8 +479,6 @@ def portal_url(user, return_url: str) -> str:
 
 def grant_complimentary(*, email: str, until, editor, note: str = "") -> Subscription:
     """Access without Stripe until ``until``, for a reader who has an account."""
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.filter(email__iexact=email.strip()).first()
     if user is None:
         raise SubscriptionError(_("No reader has an account with this address."))
