@@ -17,6 +17,7 @@ from debates.models import (
     Reaction,
     TopicPollPage,
 )
+from debates.polls import services as poll_services
 from newsroom.factories import ContributorFactory
 
 
@@ -141,8 +142,6 @@ class TopicPollPageFactory(wagtail_factories.PageFactory):
     def options(poll, create, extracted, **kwargs):
         if not create:
             return
-        from debates.polls import services
-
         items = extracted or [
             "Faut-il rendre le vote obligatoire ?",
             "Faut-il interdire la publicité pour les SUV ?",
@@ -153,4 +152,4 @@ class TopicPollPageFactory(wagtail_factories.PageFactory):
                 PollOption.objects.create(poll=poll, proposal=item, sort_order=order)
             else:
                 PollOption.objects.create(poll=poll, question=item, sort_order=order)
-        services.ensure_tallies(poll)
+        poll_services.ensure_tallies(poll)

@@ -1,11 +1,14 @@
 """Read queries shared by the debate pages, the home page and expert profiles."""
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from core.models import SiteSettings
 from core.search import reader_query
 from debates.models import DebatePage, Reaction, Verdict, VerdictTally
-from newsroom.models import Theme
+from debates.services import reader_key
+from newsroom.models import Edition, Theme
 from subscriptions.paywall import ReadAccess, can_read
 
 
@@ -79,11 +82,6 @@ def edition_of(debate: DebatePage):
     are kept in the cache under a version that ``forget_editions`` moves whenever
     an edition changes; the date is checked here, so a coming edition appears on
     its day by itself."""
-    from django.core.cache import cache
-    from django.utils import timezone
-
-    from newsroom.models import Edition
-
     version = cache.get_or_set(EDITIONS_VERSION_KEY, 1, None)
     key = f"debates:editions:{version}:{debate.pk}"
     editions = cache.get(key)
@@ -100,8 +98,6 @@ def edition_of(debate: DebatePage):
 
 def forget_editions(**kwargs) -> None:
     """Every debate's cached editions become stale at once."""
-    from django.core.cache import cache
-
     cache.add(EDITIONS_VERSION_KEY, 1, None)
     try:
         cache.incr(EDITIONS_VERSION_KEY)
@@ -117,8 +113,6 @@ def tally_for(debate: DebatePage) -> VerdictTally:
 
 def reader_verdicts(debate: DebatePage, user) -> dict[str, str]:
     """The reader's own stances on this debate, by moment."""
-    from debates.services import reader_key
-
     return dict(
         Verdict.objects.filter(debate=debate, reader_key=reader_key(user)).values_list(
             "moment", "stance"

@@ -292,7 +292,7 @@ def _notify_editors(application: ExpertApplication) -> None:
 @transaction.atomic
 def mark_commission_published(page) -> None:
     """A commission's debate page is published: the commission is done. Debates
-    call it on Wagtail's ``page_published`` (``debates.apps``)."""
+    call it on Wagtail's ``page_published`` (``debates.signals``)."""
     Commission.objects.filter(debate_id=page.pk).exclude(
         status=Commission.Status.PUBLISHED
     ).update(status=Commission.Status.PUBLISHED)

@@ -4,11 +4,14 @@ built after commit in the proposer's language."""
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.links import absolute_url
 from core.outbox import compose
+from debates.models import DebatePage
 from debates.polls.models import Proposal, ProposalNotice, TopicPollPage
+from debates.selectors import tally_for
 
 
 def _subjects():
@@ -38,9 +41,6 @@ def proposal_notice(
     poll = TopicPollPage.objects.get(pk=poll_id) if poll_id is not None else None
     debate = tally = None
     if debate_id is not None:
-        from debates.models import DebatePage
-        from debates.selectors import tally_for
-
         debate = DebatePage.objects.get(pk=debate_id)
         tally = tally_for(debate)
     context = {
@@ -64,6 +64,4 @@ def proposal_notice(
 
 
 def absolute_proposals_url() -> str:
-    from django.urls import reverse
-
     return absolute_url(reverse("polls:proposals"))

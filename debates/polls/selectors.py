@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from debates.polls.models import (
     Ballot,
+    BallotChoice,
     OptionTally,
     PollDecision,
     PollOption,
@@ -140,9 +142,24 @@ def poll_results(poll: TopicPollPage) -> PollResults:
     return PollResults(ballots=ballots, rows=rows, decision=decision, tied=tied)
 
 
-def poll_context(poll: TopicPollPage, user) -> dict:
-    from debates.polls.services import is_verified, my_choices
+def is_verified(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and EmailAddress.objects.filter(user=user, verified=True).exists()
+    )
 
+
+def my_choices(poll: TopicPollPage, user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        BallotChoice.objects.filter(ballot__poll=poll, ballot__voter=user).values_list(
+            "option_id", flat=True
+        )
+    )
+
+
+def poll_context(poll: TopicPollPage, user) -> dict:
     state = poll.state()
     mine = my_choices(poll, user) if user.is_authenticated else set()
     show_results = state == poll.State.CLOSED or (

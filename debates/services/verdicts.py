@@ -20,6 +20,7 @@ from debates.models import (
     Verdict,
     VerdictTally,
 )
+from debates.polls.services import notify_opinion_shift
 
 
 class VerdictError(DomainError):
@@ -100,8 +101,6 @@ def _tell_proposer_once_figures_exist(debate) -> None:
     verdicts for the shift to mean something, its proposer hears the figures."""
     both = VerdictTally.objects.filter(debate=debate).values_list("both", flat=True)
     if both and both[0] == settings.PROPOSER_FIGURES_AFTER:
-        from debates.polls.services import notify_opinion_shift
-
         notify_opinion_shift(debate)
 
 

@@ -4,7 +4,8 @@ decide a tie, commission the winner.
 Integrity rules live here, not in the views: see each module's docstring.
 """
 
-from debates.polls.services.ballots import cast_ballot, ensure_tallies, my_choices
+from debates.polls.selectors import is_verified, my_choices
+from debates.polls.services.ballots import cast_ballot, ensure_tallies
 from debates.polls.services.notices import (
     notify,
     notify_debate_published,
@@ -20,12 +21,7 @@ from debates.polls.services.proposals import (
     support,
     withdraw_support,
 )
-from debates.polls.services.rules import (
-    BallotError,
-    PollClosed,
-    ProposalError,
-    is_verified,
-)
+from debates.polls.services.rules import BallotError, PollClosed, ProposalError
 from debates.polls.services.winners import commission_winner, decide_tie
 
 __all__ = [

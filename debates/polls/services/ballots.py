@@ -42,12 +42,8 @@ from debates.polls.models import (
     PollTally,
     TopicPollPage,
 )
-from debates.polls.services.rules import (
-    BallotError,
-    PollClosed,
-    check_rate,
-    is_verified,
-)
+from debates.polls.selectors import is_verified
+from debates.polls.services.rules import BallotError, PollClosed, check_rate
 
 
 def poll_for_ballot(pk: int, user) -> TopicPollPage | None:
@@ -276,14 +272,4 @@ def ensure_tallies(poll: TopicPollPage) -> None:
             if pk not in existing
         ],
         ignore_conflicts=True,
-    )
-
-
-def my_choices(poll: TopicPollPage, user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(
-        BallotChoice.objects.filter(ballot__poll=poll, ballot__voter=user).values_list(
-            "option_id", flat=True
-        )
     )

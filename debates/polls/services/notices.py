@@ -6,6 +6,7 @@ from django.db import transaction
 
 from core.outbox import owe_email
 from debates.polls.models import Proposal, ProposalNotice, TopicPollPage
+from newsroom.models import Commission
 
 
 def notify_put_to_poll(poll: TopicPollPage) -> None:
@@ -18,8 +19,6 @@ def notify_put_to_poll(poll: TopicPollPage) -> None:
 
 def notify_debate_published(page) -> None:
     """A debate born from a reader's proposal is out: the proposer hears once."""
-    from newsroom.models import Commission
-
     with transaction.atomic():
         for commission in Commission.objects.filter(
             debate_id=page.pk, proposal__isnull=False
@@ -29,8 +28,6 @@ def notify_debate_published(page) -> None:
 
 def notify_opinion_shift(debate) -> None:
     """The figures of how opinion moved, to the proposer of the debate's topic."""
-    from newsroom.models import Commission
-
     for commission in Commission.objects.filter(
         debate_id=debate.pk, proposal__isnull=False
     ).select_related("proposal"):

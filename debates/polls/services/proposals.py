@@ -19,8 +19,9 @@ from debates.polls.models import (
     ProposalNotice,
     ProposalSupport,
 )
+from debates.polls.selectors import is_verified
 from debates.polls.services.notices import notify
-from debates.polls.services.rules import ProposalError, check_rate, is_verified
+from debates.polls.services.rules import ProposalError, check_rate
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
-"""What every topic service checks: the errors it raises, a verified address, the
-rate limits of ``settings.RATE_LIMITS``."""
+"""What every topic service checks: the errors it raises and the rate limits of
+``settings.RATE_LIMITS``. Whether a reader's address is verified is a read, shared
+with the pages: ``debates.polls.selectors.is_verified``."""
 
 from django.conf import settings
 
@@ -18,15 +19,6 @@ class BallotError(DomainError):
 class PollClosed(BallotError):
     """The ballot came after the closing time, often from a page loaded while
     the poll was open; views answer with the results rather than the form."""
-
-
-def is_verified(user) -> bool:
-    from allauth.account.models import EmailAddress
-
-    return bool(
-        user.is_authenticated
-        and EmailAddress.objects.filter(user=user, verified=True).exists()
-    )
 
 
 def _limit(name: str) -> tuple[int, int]:

@@ -4,15 +4,15 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from debates.polls.models import PollDecision, ProposalNotice, TopicPollPage
+from debates.polls.selectors import poll_results
 from debates.polls.services.notices import notify
 from debates.polls.services.rules import ProposalError
+from newsroom.models import Commission
 
 
 @transaction.atomic
 def decide_tie(poll: TopicPollPage, *, winner_id: int, editor) -> PollDecision:
     """The newsroom picks the winner among options tied for first place."""
-    from debates.polls.selectors import poll_results
-
     results = poll_results(poll)
     if not poll.is_closed:
         raise ProposalError(_("The poll is still open."))
@@ -31,9 +31,6 @@ def decide_tie(poll: TopicPollPage, *, winner_id: int, editor) -> PollDecision:
 @transaction.atomic
 def commission_winner(poll: TopicPollPage, *, editor):
     """« Commissionner ce sujet »: the winner becomes a commission in the newsroom."""
-    from debates.polls.selectors import poll_results
-    from newsroom.models import Commission
-
     poll = TopicPollPage.objects.select_for_update().get(pk=poll.pk)
     if not poll.is_closed:
         raise ProposalError(_("The poll is still open."))
