@@ -14,6 +14,7 @@ import yaml
 
 from debates.models import Reaction, Stance
 from debates.polls.models import Proposal, TopicPollPage
+from demo.references import check_references
 from demo.schema import (
     Blocks,
     Boolean,
@@ -347,8 +348,6 @@ def load(name: str, folder: Path = DATA):
 
 @cache
 def _load_all(folder: Path) -> dict:
-    from demo.references import check_references
-
     data = {name: load(name, folder) for name in FILES}
     check_references(data)
     return data

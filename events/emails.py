@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 
 from core.links import absolute_url
 from core.outbox import compose
+from events.ical import conference_ics
 from events.models import Booking, Invoice, Quote, SeatOrder, SellerSettings
+from events.pdf import render_pdf
+from events.services.document_contents import quote_document
+from events.services.document_files import store_invoice_pdf
+from events.tickets import qr_png
 
 
 def _booking_url(booking: Booking) -> str:
@@ -36,9 +41,6 @@ def _order(order_id: int) -> SeatOrder:
 
 
 def tickets(*, order_id: int) -> EmailMultiAlternatives:
-    from events.ical import conference_ics
-    from events.tickets import qr_png
-
     order = _order(order_id)
     conference = order.conference
     issued = list(order.tickets.all())
@@ -117,9 +119,6 @@ def staff_new_request(*, booking_id: int) -> EmailMultiAlternatives:
 
 
 def quote(*, quote_id: int) -> EmailMultiAlternatives:
-    from events.pdf import render_pdf
-    from events.services.document_contents import quote_document
-
     record = Quote.objects.select_related("booking").get(pk=quote_id)
     booking = record.booking
     pdf = render_pdf(quote_document(record), language=booking.language)
@@ -138,8 +137,6 @@ def _invoice_pdf(document: Invoice) -> tuple[str, bytes, str]:
     # Rendered after the issue committed; if this email is built first, it
     # renders the file (once: the other finds it stored).
     if not document.pdf:
-        from events.services.document_files import store_invoice_pdf
-
         document = store_invoice_pdf(document.pk)
     with document.pdf.open("rb") as handle:
         return (f"{document.number}.pdf", handle.read(), "application/pdf")

@@ -3,6 +3,7 @@ accepting one. They validate what a person typed; prices and availability are
 the services' business, and every choice is re-read from the catalogue."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from stdnum import exceptions as stdnum_errors
@@ -240,8 +241,6 @@ class QuoteRequestForm(HoneypotMixin, BuyerFields):
         self.fields["options"].choices = [(item.pk, item.name) for item in options]
 
     def clean_preferred_date(self):
-        from django.utils import timezone
-
         value = self.cleaned_data["preferred_date"]
         if value <= timezone.localdate():
             raise forms.ValidationError(_("Choose a date in the future."))

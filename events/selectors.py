@@ -1,6 +1,9 @@
-from django.db.models import F, QuerySet
+import datetime
+
+from django.db.models import F, QuerySet, Sum
 from django.utils import timezone
 
+from events.models import Booking, ConferencePage, Invoice, Quote
 from newsroom.models import Theme
 
 
@@ -40,8 +43,6 @@ def cities(index) -> QuerySet:
 
 def upcoming_conferences(*, limit: int = 3) -> list:
     """The next conferences anywhere on the site, for the home page."""
-    from events.models import ConferencePage
-
     return list(
         ConferencePage.objects.live()
         .public()
@@ -55,8 +56,6 @@ def upcoming_conferences(*, limit: int = 3) -> list:
 
 def overdue_invoices(*, today=None):
     """Invoices past their due date, unpaid and not cancelled by a credit note."""
-    from events.models import Booking, Invoice
-
     today = today or timezone.localdate()
     return (
         Invoice.objects.filter(
@@ -72,8 +71,6 @@ def overdue_invoices(*, today=None):
 
 
 def quotes_awaiting_answer():
-    from events.models import Booking, Quote
-
     return (
         Quote.objects.filter(
             status=Quote.Status.SENT, booking__state=Booking.State.QUOTED
@@ -86,10 +83,6 @@ def quotes_awaiting_answer():
 def invoiced_net_cents(start, end) -> int:
     """Net revenue invoiced between two dates (end excluded): invoices minus the
     credit notes issued in the same period, excluding VAT."""
-    from django.db.models import Sum
-
-    from events.models import Invoice
-
     rows = (
         Invoice.objects.filter(issued_on__gte=start, issued_on__lt=end)
         .values("kind")
@@ -101,8 +94,6 @@ def invoiced_net_cents(start, end) -> int:
 
 def revenue_summary(*, today=None) -> dict:
     """This month's and each quarter's net revenue of the current year."""
-    import datetime
-
     today = today or timezone.localdate()
     month_start = today.replace(day=1)
     next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)

@@ -8,6 +8,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -196,8 +197,6 @@ class Invoice(IssuedDocument):
         raise ValueError("An issued invoice cannot be deleted; issue a credit note.")
 
     def get_pdf_url(self):
-        from django.urls import reverse
-
         return reverse(
             "events:invoice_pdf", args=[self.booking.access_key, self.number]
         )

@@ -13,14 +13,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 
+from events import facturx
 from events.models import Invoice
 from events.services.document_contents import invoice_document
 
 
 def store_invoice_pdf(invoice_id: int) -> Invoice:
     """The invoice with its PDF stored: rendered now if it was not yet."""
-    from events import facturx
-
     with transaction.atomic():
         invoice = (
             Invoice.objects.select_for_update(of=("self",))
@@ -45,6 +44,7 @@ def render_after_commit(invoice: Invoice) -> None:
 
 
 def _enqueue(invoice_id: int) -> None:
+    # Imported here: events.tasks imports this module.
     from events.tasks import render_invoice_pdf
 
     render_invoice_pdf.enqueue(invoice_id)

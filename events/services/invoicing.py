@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from events import selectors
 from events.document_data import Kind, Line
 from events.models import (
     Booking,
@@ -132,8 +133,6 @@ def remind_overdue(*, today: datetime.date | None = None, every_days: int = 7) -
     """Owe a reminder to the contact of each overdue invoice, at most once a
     week; returns how many. The outbox sends them, and tries again an address
     the provider refuses for now."""
-    from events import selectors
-
     today = today or timezone.localdate()
     since = timezone.now() - datetime.timedelta(days=every_days)
     reminded = 0

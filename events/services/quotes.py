@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.money import vat_inside
 from events.document_data import Kind, Line
 from events.models import (
     EVENT_VAT_RATE,
@@ -72,8 +73,6 @@ def quote_lines(booking: Booking) -> list[Line]:
 
 def _net(gross_cents: int) -> int:
     """Seat prices are public prices, VAT included: a quote states them net."""
-    from core.money import vat_inside
-
     return gross_cents - vat_inside(gross_cents, EVENT_VAT_RATE)
 
 

@@ -22,6 +22,7 @@ from events.services.seat_stock import (
     take_seats,
 )
 from events.services.waiting_list import offer_freed_seats
+from payments.gateway import GatewayError, get_gateway
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,6 @@ def start_checkout(order: SeatOrder, *, success_url: str, cancel_url: str) -> st
     """The URL of the card payment for a held order. If Stripe refuses, a
     checkout's hold is released at once (nothing is charged and nobody waits for
     those seats); a waiting-list offer keeps its time, to be tried again."""
-    from payments.gateway import GatewayError, get_gateway
-
     now = timezone.now()
     if order.status != SeatOrder.Status.HELD or order.held_until <= now:
         raise SeatError(_("This reservation has expired. Please book again."))
@@ -120,6 +119,7 @@ def _owe_late_refund(order: SeatOrder) -> None:
 
 
 def _enqueue_refund(order_id: int) -> None:
+    # Imported here: events.tasks imports this module.
     from events.tasks import refund_seat_order
 
     refund_seat_order.enqueue(order_id)
@@ -131,8 +131,6 @@ def complete_late_refund(order_id: int) -> bool:
     and twice at once: Stripe's idempotency key is the order's, and only the
     run that sets ``refunded_at`` owes the email (keyed as well). A refusal
     raises ``GatewayError`` and leaves the refund owed."""
-    from payments.gateway import get_gateway
-
     owed = SeatOrder.objects.filter(
         pk=order_id, status=SeatOrder.Status.REFUNDED, refunded_at__isnull=True
     )
@@ -154,8 +152,6 @@ def complete_late_refund(order_id: int) -> bool:
 def complete_late_refunds() -> int:
     """The late refunds Stripe has not taken yet (it was down when the task
     ran, or the task was lost); returns how many went through."""
-    from payments.gateway import GatewayError
-
     done = 0
     owed = SeatOrder.objects.filter(
         status=SeatOrder.Status.REFUNDED, refunded_at__isnull=True
@@ -171,8 +167,6 @@ def complete_late_refunds() -> int:
 def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
     """Refund in full through Stripe (idempotent per order, so a retried event
     or a second click cannot refund twice); a refusal raises and nothing moves."""
-    from payments.gateway import get_gateway
-
     gateway = get_gateway()
     if not gateway.demo and order.stripe_payment_intent:
         gateway.refund_payment(
@@ -193,8 +187,6 @@ def _refund(order: SeatOrder, *, note: str = "", late: bool = True) -> None:
 def refund_order(order: SeatOrder, *, reason: str) -> SeatOrder:
     """An editor cancels a paid order before the conference: the money goes
     back, the tickets stop being valid, the seats go to the waiting list."""
-    from payments.gateway import GatewayError
-
     order = (
         SeatOrder.objects.select_for_update()
         .select_related("conference")

@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from events.models import Invoice, StripeOperation
+from payments.gateway import GatewayError, get_gateway
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +48,6 @@ class NotAtStripeYet(Exception):
 
 
 def stripe_enabled() -> bool:
-    from payments.gateway import get_gateway
-
     return not get_gateway().demo
 
 
@@ -87,6 +86,7 @@ def withdraw_creation(invoice: Invoice) -> bool:
 def enqueue(operation_id: int, *, at: datetime.datetime | None = None) -> None:
     """Hand the operation to the task worker; if the backend cannot defer, a
     later attempt is left to ``run_due_operations`` (housekeeping)."""
+    # Imported here: events.tasks imports this module.
     from events.tasks import run_stripe_operation
 
     task = run_stripe_operation
@@ -121,8 +121,6 @@ def run_operation(operation_id: int, *, now: datetime.datetime | None = None) ->
     """One attempt at one operation; returns its status afterwards. Nothing
     Stripe raises escapes: a failure leaves it waiting with its next attempt
     scheduled, so the task always succeeds."""
-    from payments.gateway import GatewayError
-
     if not _claim(operation_id, now or timezone.now()):
         return "not due"
     operation = StripeOperation.objects.select_related(
@@ -142,8 +140,6 @@ def run_operation(operation_id: int, *, now: datetime.datetime | None = None) ->
 
 
 def _perform(operation: StripeOperation) -> str:
-    from payments.gateway import get_gateway
-
     gateway = get_gateway()
     invoice = operation.invoice
     if gateway.demo:
