@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.OddInputMiddleware",
+    # Before anything that reads the database: a cached page costs no query.
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -182,13 +184,59 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "versus",
-        }
+        },
+        # Whole pages for visitors without a session (core.pagecache): shared by
+        # every server, so that a purge reaches them all.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "versus-pages",
+        },
     }
     # Sessions are read from Redis and written through to the database, so a Redis
     # restart or eviction never logs readers out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+# How long a page for visitors without a session is kept whole (core.pagecache);
+# every publication purges what it changes before that. 0 turns the cache off (the
+# tests do, see tests/conftest.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# A CDN in front of the site is told which URLs to purge, by a task after commit
+# (core.pagepurge), through Wagtail's frontend cache backends: Cloudflare (an API
+# token allowed to purge, and the zone), CloudFront (the distribution), or any
+# cache that accepts an HTTP PURGE (Varnish, nginx), at this address.
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
+    if not env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE"):
+        raise ImproperlyConfigured(
+            "FRONTEND_CACHE_CLOUDFLARE_TOKEN needs FRONTEND_CACHE_CLOUDFLARE_ZONE "
+            "(the zone id on the Cloudflare dashboard's overview page)."
+        )
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE"),
+    }
+if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
 
 # --- Accounts ---------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ class CoreConfig(AppConfig):
         setting_changed.connect(forget_private_storage, dispatch_uid="core.storage")
 
         # Imported here: core.signals needs Wagtail's models, loaded only by ready().
-        from core import signals
+        from core import pagepurge, signals
 
         signals.connect()
+        # What each change purges from the page cache; finds the rooms' own lists.
+        pagepurge.connect()

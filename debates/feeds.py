@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.links import absolute_url, site_for
 from core.models import SiteSettings
+from core.pagecache import public_for_visitors
 from debates import selectors, seo
 
 FEED_ITEMS = 20
@@ -21,6 +22,13 @@ FEED_SUMMARY_WORDS = 60
 
 class LatestDebatesFeed(Feed):
     feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        # The same feed for every visitor without a session: kept whole by the
+        # page cache, purged with every debate (debates.pagecache).
+        response = super().__call__(request, *args, **kwargs)
+        public_for_visitors(response, request)
+        return response
 
     def get_object(self, request, *args, **kwargs):
         # The feed's own fields need the request (site settings, canonical origin);

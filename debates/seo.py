@@ -22,6 +22,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from core.links import absolute_url, site_for
 from core.models import SiteSettings
+from core.pagecache import for_visitors
 from newsroom.models import Contributor, Edition
 
 # Words of the newsroom context in a page's description and a feed item.
@@ -196,6 +197,7 @@ class EditionSitemap(SameOriginSitemap):
         return edition.updated_at
 
 
+@for_visitors
 def sitemap(request):
     return sitemap_views.sitemap(
         request,

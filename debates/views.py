@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagecache import for_visitors
 from debates import selectors, services
 from debates.forms import ReactionForm, VerdictForm
 from debates.models import DebatePage, Reaction
@@ -107,6 +108,7 @@ def _as_new_reaction(form: ReactionForm) -> ReactionForm:
     return new
 
 
+@for_visitors
 def contributor_detail(request, slug):
     """A citizen expert's public profile and the debates they wrote in."""
     contributor = get_object_or_404(

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import StandardBodyBlock
+from core.pagecache import CachedPage, seconds_until
+from debates import selectors as debate_selectors
+from debates.polls.models import TopicPollPage
+from debates.polls.selectors import open_poll
+from events.selectors import upcoming_conferences
 
 
-class HomePage(Page):
+class HomePage(CachedPage, Page):
     """The front page: the featured debate, the latest ones, the open poll and events.
 
     Each slot is filled by its room once that room exists; until then the template
@@ -59,8 +65,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from debates import selectors as debate_selectors
-
         context = super().get_context(request, *args, **kwargs)
         latest = list(debate_selectors.published_debates()[:5])
         featured = self.featured_debate if self.featured_debate_id else None
@@ -68,19 +72,30 @@ class HomePage(Page):
             featured = latest[0] if latest else None
         context["featured_debate"] = featured
         context["latest_debates"] = [d for d in latest if d != featured][:4]
-        from debates.polls.selectors import open_poll
-
         poll = open_poll()
         if poll is not None:
             prefetch_related_objects([poll], "options__proposal")
         context["open_poll"] = poll
-        from events.selectors import upcoming_conferences
-
         context["upcoming_conferences"] = upcoming_conferences(limit=3)
         return context
 
+    def page_cache_seconds(self, request, context) -> int | None:
+        # The open poll closes, the next one opens, the coming conferences start
+        # and end, by the clock.
+        poll = context.get("open_poll")
+        conferences = context.get("upcoming_conferences", ())
+        # The next opening is the one moment the context does not hold: looked up
+        # only when a copy is kept (once per copy, on a miss).
+        kept = settings.PAGE_CACHE_SECONDS > 0
+        return seconds_until(
+            poll.closes_at if poll else None,
+            TopicPollPage.next_opening() if kept else None,
+            *(c.starts_at for c in conferences),
+            *(c.ends_at for c in conferences),
+        )
 
-class StandardPage(Page):
+
+class StandardPage(CachedPage, Page):
     """Legal and editorial pages: Mentions légales, CGV, Transparence..."""
 
     intro = models.TextField(_("standfirst"), max_length=600, blank=True)

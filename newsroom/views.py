@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.client import client_address
+from core.pagecache import for_visitors
 from core.storage import private_file_response
 from newsroom import services
 from newsroom.access import can_download_edition
@@ -52,6 +53,7 @@ def application_thanks(request):
 # --- Print editions -----------------------------------------------------------------
 
 
+@for_visitors
 def edition_list(request):
     """« L'édition papier »: every issue that is out, newest first."""
     editions = (
@@ -69,6 +71,7 @@ def _edition_out(number: int) -> Edition:
     )
 
 
+@for_visitors
 def edition_detail(request, number: int):
     edition = _edition_out(number)
     debates = [

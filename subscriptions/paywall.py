@@ -29,20 +29,16 @@ import re
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
+from core.pagecache import public_for_visitors
 from subscriptions.access import has_reader_access
 from subscriptions.models import PremiumRead
 
-# How long a shared cache may keep a page rendered for visitors without an
-# account: short, so a correction or an unpublished debate goes away quickly.
-PUBLIC_MAX_AGE = 300
 EDITOR_PERMISSION = "wagtailadmin.access_admin"
 
 
@@ -191,12 +187,9 @@ def visible_body(body: StreamValue, access: ReadAccess) -> tuple[StreamValue, bo
 # --- Cache headers ------------------------------------------------------------------
 
 
-def set_cache_headers(response, request) -> None:
-    """Public for visitors without an account (one page for all of them), private
-    for a logged-in reader (their quota, their forms) or when a one-off message is
-    shown. The response varies on the cookie either way."""
-    patch_vary_headers(response, ["Cookie"])
-    if request.user.is_authenticated or len(messages.get_messages(request)):
-        patch_cache_control(response, private=True, no_cache=True)
-    else:
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+def set_cache_headers(response, request, *, seconds: int | None = None) -> None:
+    """Public for visitors without an account (one page for all of them, kept whole
+    by ``core.pagecache``), private for a logged-in reader (their quota, their
+    forms) or when a one-off message is shown. ``seconds`` caps how long the public
+    page may be kept. The response varies on the cookie either way."""
+    public_for_visitors(response, request, seconds=seconds)

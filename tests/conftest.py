@@ -11,12 +11,16 @@ from wagtail.models import Locale, Page, Site
 
 from accounts.factories import UserFactory
 from home.models import HomePage
+from tests.core.pagecache import page_cache, purge_server  # noqa: F401
 from tests.core.s3 import moto_endpoint, s3_media  # noqa: F401 - shared fixtures
 
 
 def pytest_configure(config):
     # Speed-ups that change nothing a reader would notice.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The page cache is off unless a test asks for it (the ``page_cache`` fixture,
+    # tests/core/pagecache.py): each test sees the page it just changed.
+    settings.PAGE_CACHE_SECONDS = 0
     # Tasks run at once, after commit, in the test's own process; the tests of the
     # worker and of the schedule switch to the database backend. (Through
     # override_settings, so that backends already looked up are forgotten.)

@@ -19,14 +19,23 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pagecache import CachedPage
+from core.selectors import section_urls
 from debates.blocks import ArgumentBlock, KeyFiguresBlock, SourcesBlock
 from debates.models.verdicts import Moment, Stance
+from debates.seo import DebateSeo
+from newsroom.models import Contributor
+from subscriptions.paywall import set_cache_headers, teaser, visible_body
 
 WORDS_PER_MINUTE = 230
 DEBATES_PER_PAGE = 12
+# The tally moves with every verdict: rather than purge the page on each vote (at
+# the peak of a shared debate, the cache would never hold), visitors without an
+# account may see it up to this late.
+TALLY_STALE_SECONDS = 60
 
 
-class DebateIndexPage(Page):
+class DebateIndexPage(CachedPage, Page):
     """« Débats »: every published debate, newest first, by theme or by search."""
 
     intro = models.TextField(_("intro"), max_length=400, blank=True)
@@ -41,7 +50,8 @@ class DebateIndexPage(Page):
         verbose_name = _("debate index")
 
     def get_context(self, request, *args, **kwargs):
-        from debates import selectors  # selectors import this module
+        # Imported here: debates.selectors imports this module.
+        from debates import selectors
 
         context = super().get_context(request, *args, **kwargs)
         theme_slug = request.GET.get("theme", "")
@@ -212,8 +222,6 @@ class DebatePage(Page):
     def visible_sides(self, access) -> list[Side]:
         """The sides as a reader with ``access`` (``paywall.can_read``) sees them:
         without access, each argument's first paragraph and no sources."""
-        from subscriptions.paywall import visible_body
-
         sides = []
         for side in self.sides:
             body, truncated = visible_body(side.body, access)
@@ -226,8 +234,6 @@ class DebatePage(Page):
     # rest, so that a search for its words cannot find the debate (or its text).
     # Run ``manage.py update_index`` after changing this.
     def _search_text(self, body) -> str:
-        from subscriptions.paywall import teaser
-
         if self.premium:
             body = teaser(body)
         return " ".join(
@@ -255,8 +261,6 @@ class DebatePage(Page):
 
     def load_contributors(self) -> None:
         """Fetch both experts (and their photos) in one query instead of two."""
-        from newsroom.models import Contributor
-
         ids = [self.pour_contributor_id, self.contre_contributor_id]
         found = Contributor.objects.select_related("photo").in_bulk(
             [pk for pk in ids if pk]
@@ -266,8 +270,8 @@ class DebatePage(Page):
                 setattr(self, f"{stance}_contributor", found[pk])
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: debates.selectors and debates.services import this module.
         from debates import selectors, services
-        from subscriptions.paywall import set_cache_headers
 
         # Opening the page is what counts a metered reader's free read; the
         # context is then built from the access that opening gave.
@@ -275,7 +279,7 @@ class DebatePage(Page):
             self, reader=request.user, quota=selectors.premium_quota(request)
         )
         response = super().serve(request, *args, read_access=access, **kwargs)
-        set_cache_headers(response, request)
+        set_cache_headers(response, request, seconds=TALLY_STALE_SECONDS)
         return response
 
     def get_context(self, request, *args, read_access=None, **kwargs):
@@ -283,9 +287,9 @@ class DebatePage(Page):
         page (``services.open_debate``) allowed. Without it (an editor's preview)
         the access is looked up without counting anything, so a debate not yet
         counted this month stays behind the wall (``subscriptions.paywall``)."""
-        from core.selectors import section_urls
+        # Imported here: debates.selectors and debates.forms import this module.
         from debates import selectors
-        from debates.seo import DebateSeo
+        from debates.forms import ReactionForm
 
         context = super().get_context(request, *args, **kwargs)
         if read_access is None:
@@ -306,8 +310,6 @@ class DebatePage(Page):
         context["edition"] = selectors.edition_of(self)
         context["reactions"] = selectors.published_reactions(self)
         if request.user.is_authenticated:
-            from debates.forms import ReactionForm
-
             context.update(verdict_context(self, request.user))
             context["my_pending_reactions"] = selectors.pending_reactions_of(
                 self, request.user
@@ -318,6 +320,7 @@ class DebatePage(Page):
 
 def verdict_context(debate, user) -> dict:
     """What the verdict boxes show a logged-in reader: their stances and the forms."""
+    # Imported here: debates.selectors, services and forms import this module.
     from debates import selectors, services
     from debates.forms import VerdictForm
 

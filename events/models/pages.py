@@ -7,8 +7,8 @@ upcoming until it ends, by the clock alone.
 from decimal import Decimal
 from functools import cached_property
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -18,8 +18,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from core.pagecache import CachedPage, seconds_until
+from events import ical
+from events.models.seats import SeatStock
+from events.seo import conference_json_ld
 
-class EventIndexPage(RoutablePageMixin, Page):
+
+class EventIndexPage(CachedPage, RoutablePageMixin, Page):
     """« Événements »: conferences to come, then past ones; by city and theme."""
 
     intro = models.TextField(_("intro"), max_length=400, blank=True)
@@ -41,6 +46,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: events.selectors imports this module.
         from events import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -50,18 +56,27 @@ class EventIndexPage(RoutablePageMixin, Page):
         context["offers"] = ConferenceOfferPage.objects.live().public().child_of(self)
         return context
 
+    def page_cache_seconds(self, request, context) -> int | None:
+        # Conferences go off sale when they start and leave « to come » when they
+        # end, by the clock.
+        return seconds_until(
+            *(
+                moment
+                for conference in context.get("upcoming", ())
+                for moment in (conference.starts_at, conference.ends_at)
+            )
+        )
+
     # Wagtail's page URLs take no dot: the file name comes with the download.
     @path("calendrier/", name="calendar")
     def calendar(self, request):
-        from events import ical
-
         upcoming = self.conferences().filter(ends_at__gte=timezone.now())
         return ical.calendar_response(
             request, upcoming.order_by("starts_at"), filename="versus-evenements.ics"
         )
 
 
-class ConferencePage(RoutablePageMixin, Page):
+class ConferencePage(CachedPage, RoutablePageMixin, Page):
     """A public conference: a debate question put to two experts before an audience."""
 
     question = models.CharField(_("debate question"), max_length=200)
@@ -116,8 +131,6 @@ class ConferencePage(RoutablePageMixin, Page):
     @cached_property
     def seats_left(self) -> int:
         """Seats neither sold nor held, as the seat stock counts them."""
-        from events.models.seats import SeatStock
-
         if hasattr(self, "stock_taken"):  # annotated by the listing's selector
             stock = (self.stock_capacity, self.stock_taken)
         else:
@@ -140,16 +153,12 @@ class ConferencePage(RoutablePageMixin, Page):
         return f"{self.street}, {self.postcode} {self.city}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError(
                 {"ends_at": _("The conference must end after it starts.")}
             )
         if self.pk and self.capacity is not None:
-            from events.models.seats import SeatStock
-
             taken = (
                 SeatStock.objects.filter(conference_id=self.pk)
                 .values_list("taken", flat=True)
@@ -173,13 +182,13 @@ class ConferencePage(RoutablePageMixin, Page):
         # capacity stays until the revision is published (a full save).
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "capacity" in update_fields:
-            from events.models.seats import SeatStock
-
             SeatStock.sync_capacity(self)
 
-    def get_context(self, request, *args, **kwargs):
-        from events.seo import conference_json_ld
+    def page_cache_seconds(self, request, context) -> int | None:
+        # Seats sold, held or released purge the page (events.pagecache).
+        return seconds_until(self.starts_at, self.ends_at)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = list(
             self.speakers.select_related("contributor").order_by("sort_order")
@@ -187,6 +196,7 @@ class ConferencePage(RoutablePageMixin, Page):
         context["prices"] = list(self.prices.order_by("sort_order"))
         context["json_ld"] = conference_json_ld(self, request, context)
         if self.on_sale and context["prices"]:
+            # Imported here: events.forms imports events.models.
             from events.forms import SeatsForm, WaitingListForm
 
             form_class = WaitingListForm if self.sold_out else SeatsForm
@@ -198,33 +208,37 @@ class ConferencePage(RoutablePageMixin, Page):
     def sold_out(self) -> bool:
         return self.seats_left <= 0
 
-    # Forms post to these routes; each answers with the page and its errors.
+    # The cached page's forms carry no CSRF token: they lead (GET, with the price
+    # and quantity chosen) to these routes, never cached, whose page has the whole
+    # form with its token; the form posts back here and is answered with the page
+    # and its errors.
     @path("reserver/", name="buy")
     def buy(self, request):
+        # Imported here: the views import events.models.
         from events.views import seats
 
-        if request.method != "POST":
-            return redirect(self.url)
-        return seats.buy_seats(request, self)
+        if request.method == "POST":
+            return seats.buy_seats(request, self)
+        return seats.seats_step(request, self)
 
     @path("liste-attente/", name="waiting_list")
     def waiting_list(self, request):
+        # Imported here: the views import events.models.
         from events.views import seats
 
-        if request.method != "POST":
-            return redirect(self.url)
-        return seats.join_waiting_list(request, self)
+        if request.method == "POST":
+            return seats.join_waiting_list(request, self)
+        return seats.waiting_step(request, self)
 
     @path("groupes/", name="group_booking")
     def group_booking(self, request):
+        # Imported here: the views import events.models.
         from events.views import bookings
 
         return bookings.group_booking(request, self)
 
     @path("agenda/", name="ics")
     def ics(self, request):
-        from events import ical
-
         return ical.calendar_response(
             request, [self], filename=f"versus-{self.slug}.ics"
         )
@@ -264,8 +278,6 @@ class ConferenceSpeaker(Orderable):
         return self.contributor.name if self.contributor_id else self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if not self.contributor_id and not self.name.strip():
             raise ValidationError(_("Choose an expert or write the speaker's name."))
@@ -330,6 +342,7 @@ class ConferenceOfferPage(Page):
         verbose_name = _("conference offer")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: events.forms imports events.models.
         from events.forms import QuoteRequestForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -344,6 +357,7 @@ class ConferenceOfferPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: the views import events.models.
         from events.views import bookings
 
         if request.method == "POST":

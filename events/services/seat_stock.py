@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import pagepurge
 from core.errors import DomainError
 from core.outbox import owe_email
 from events.models import (
@@ -25,6 +26,7 @@ from events.models import (
     SeatStock,
     WaitingListEntry,
 )
+from events.pagecache import SEATS
 
 # Stripe Checkout sessions last between 30 minutes and 24 hours.
 CHECKOUT_MINUTES = 35
@@ -54,17 +56,20 @@ def _stock(conference: ConferencePage) -> SeatStock:
 def take_seats(conference: ConferencePage, seats: int) -> bool:
     """Take ``seats`` if that many are left; False (and nothing taken) otherwise."""
     _stock(conference)
-    return bool(
-        SeatStock.objects.filter(
-            conference_id=conference.pk, taken__lte=F("capacity") - seats
-        ).update(taken=F("taken") + seats)
-    )
+    taken = SeatStock.objects.filter(
+        conference_id=conference.pk, taken__lte=F("capacity") - seats
+    ).update(taken=F("taken") + seats)
+    if taken:
+        # The seats left, as the conference page shows them, after commit.
+        pagepurge.changed(SEATS, conference.pk)
+    return bool(taken)
 
 
 def give_back_seats(conference_id: int, seats: int) -> None:
-    SeatStock.objects.filter(conference_id=conference_id, taken__gte=seats).update(
+    if SeatStock.objects.filter(conference_id=conference_id, taken__gte=seats).update(
         taken=F("taken") - seats
-    )
+    ):
+        pagepurge.changed(SEATS, conference_id)
 
 
 def seats_left(conference: ConferencePage) -> int:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from events import services
 from events.forms import SeatsForm, WaitingListForm
 from events.models import SeatOrder, Ticket
+from events.services.seat_stock import MAX_UNITS
 from events.views.common import (
     absolute,
     conference_page,
@@ -28,6 +30,65 @@ from events.views.common import (
 from payments.events import receive_event
 from payments.gateway import get_gateway
 
+# --- The conference page's forms ---------------------------------------------------
+#
+# The conference page is the same for every visitor without a session and is kept
+# whole (core.pagecache), so its forms carry no CSRF token: they only choose a
+# price and a quantity and lead here (GET), to a page never cached whose form has
+# the token, the buyer's name and email, and posts to the same address.
+
+
+def _chosen(query, prices) -> dict:
+    """The price and quantity picked on the conference page, or the defaults."""
+    ids = {price.pk for price in prices}
+    try:
+        price = int(query.get("price", ""))
+    except ValueError:
+        price = None
+    try:
+        quantity = int(query.get("quantity", ""))
+    except ValueError:
+        quantity = 1
+    return {
+        "price": price if price in ids else prices[0].pk,
+        "quantity": min(max(quantity, 1), MAX_UNITS),
+    }
+
+
+def _step(request, conference, key: str, form_class):
+    prices = list(conference.prices.order_by("sort_order"))
+    form = form_class(prices=prices, initial=_chosen(request.GET, prices))
+    response = TemplateResponse(
+        request,
+        "events/conference_page.html",
+        conference.get_context(request) | {key: form, "seats_step": True},
+    )
+    add_never_cache_headers(response)
+    return private(response)
+
+
+def _elsewhere(conference, route: str, request):
+    query = request.GET.urlencode()
+    return redirect(conference.url + route + (f"?{query}" if query else ""))
+
+
+def seats_step(request, conference):
+    """GET from the conference page: the whole booking form, for this visitor."""
+    if not conference.on_sale or not conference.prices.exists():
+        return redirect(conference.url)
+    if conference.sold_out:
+        return _elsewhere(conference, "liste-attente/", request)
+    return _step(request, conference, "seats_form", SeatsForm)
+
+
+def waiting_step(request, conference):
+    """GET from a sold-out conference page: the whole waiting-list form."""
+    if not conference.on_sale or not conference.prices.exists():
+        return redirect(conference.url)
+    if not conference.sold_out:
+        return _elsewhere(conference, "reserver/", request)
+    return _step(request, conference, "waiting_form", WaitingListForm)
+
 
 def buy_seats(request, conference):
     """POST from the conference page: hold the seats, then off to the payment."""
@@ -36,10 +97,10 @@ def buy_seats(request, conference):
     if form.is_from_a_bot():
         return redirect(conference.url)
     if not form.is_valid():
-        return conference_page(request, conference, seats_form=form)
+        return conference_page(request, conference, seats_form=form, seats_step=True)
     if limited(request, "seat_order"):
         form.add_error(None, _("Too many attempts; please wait a few minutes."))
-        return conference_page(request, conference, seats_form=form)
+        return conference_page(request, conference, seats_form=form, seats_step=True)
     try:
         order = services.hold_seats(
             conference,
@@ -60,7 +121,7 @@ def buy_seats(request, conference):
         if conference.sold_out:
             return _sold_out_meanwhile(request, conference, prices)
         form.add_error("quantity", error.message)
-        return conference_page(request, conference, seats_form=form)
+        return conference_page(request, conference, seats_form=form, seats_step=True)
     return redirect(url)
 
 
@@ -78,7 +139,7 @@ def _sold_out_meanwhile(request, conference, prices):
         request,
         "events/conference_page.html",
         conference.get_context(request)
-        | {"waiting_form": form, "seats_notice": notice},
+        | {"waiting_form": form, "seats_notice": notice, "seats_step": True},
         status=409,
     )
 
@@ -91,10 +152,10 @@ def join_waiting_list(request, conference):
     if not form.is_valid():
         if not conference.sold_out:
             return _seats_free_again(request, conference, prices, status=400)
-        return conference_page(request, conference, waiting_form=form)
+        return conference_page(request, conference, waiting_form=form, seats_step=True)
     if limited(request, "waiting_list"):
         form.add_error(None, _("Too many attempts; please wait a few minutes."))
-        return conference_page(request, conference, waiting_form=form)
+        return conference_page(request, conference, waiting_form=form, seats_step=True)
     try:
         services.join_waiting_list(
             conference,
@@ -108,7 +169,7 @@ def join_waiting_list(request, conference):
         return _seats_free_again(request, conference, prices, status=409)
     except services.SeatError as error:
         form.add_error("quantity", error.message)
-        return conference_page(request, conference, waiting_form=form)
+        return conference_page(request, conference, waiting_form=form, seats_step=True)
     messages.success(
         request,
         _("You are on the waiting list. We will write as soon as seats free up."),
@@ -128,7 +189,8 @@ def _seats_free_again(request, conference, prices, *, status: int):
     return TemplateResponse(
         request,
         "events/conference_page.html",
-        conference.get_context(request) | {"seats_form": form, "seats_notice": notice},
+        conference.get_context(request)
+        | {"seats_form": form, "seats_notice": notice, "seats_step": True},
         status=status,
     )
 

@@ -20,6 +20,14 @@ POUR_TEASER = "Le premier paragraphe pour reste lisible par tous."
 CONTRE_TEASER = "Le premier paragraphe contre reste lisible par tous."
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(page_cache):
+    """The paywall holds with the page cache on, as in production: a page kept
+    for visitors without an account must never carry what only some may read,
+    and a reader with an account never gets that copy."""
+    return page_cache
+
+
 @pytest.fixture
 def debate_index(home_page):
     return DebateIndexPageFactory(parent=home_page)

@@ -9,6 +9,7 @@ from django.test import Client, RequestFactory
 
 from accounts.factories import UserFactory
 from debates.factories import DebatePageFactory
+from debates.models.pages import TALLY_STALE_SECONDS
 from subscriptions.models import PremiumRead
 from tests.paywall.conftest import MARKER
 
@@ -132,7 +133,9 @@ def test_pages_for_visitors_without_an_account_are_public_and_identical(
 
     first, second = Client().get(debate.url), Client().get(debate.url)
 
-    assert cache_control(first) == {"public", "max-age=300"}
+    # Kept a minute at most: the tally moves with every verdict.
+    assert cache_control(first) == {"public", f"max-age={TALLY_STALE_SECONDS}"}
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert "Cookie" in first["Vary"]
     assert not first.cookies
     assert "csrfmiddlewaretoken" not in first.content.decode()

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,14 +10,18 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from core.pagecache import CachedPage, seconds_until
 from debates.polls.models.ballots import BallotChoice
 from debates.polls.models.proposals import QUESTION_MAX, Proposal, validate_question
 
 OPTIONS_MIN = 2
 OPTIONS_MAX = 12
+# The number of ballots moves with every vote: visitors without an account may see
+# it this late rather than have every vote purge the page.
+BALLOTS_STALE_SECONDS = 60
 
 
-class PollIndexPage(Page):
+class PollIndexPage(CachedPage, Page):
     """« Votez »: the open poll, the coming ones and past results."""
 
     intro = models.TextField(_("intro"), max_length=400, blank=True)
@@ -30,11 +35,19 @@ class PollIndexPage(Page):
         verbose_name = _("poll index")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: debates.polls.selectors imports this module.
         from debates.polls import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.polls_by_state(self))
         return context
+
+    def page_cache_seconds(self, request, context) -> int | None:
+        # Polls move between « coming », « open » and « closed » by the clock.
+        listed = [*context.get("open_polls", ()), *context.get("upcoming_polls", ())]
+        return seconds_until(
+            *(moment for poll in listed for moment in (poll.opens_at, poll.closes_at))
+        )
 
 
 class TopicPollForm(WagtailAdminPageForm):
@@ -80,7 +93,7 @@ class TopicPollForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TopicPollPage(Page):
+class TopicPollPage(CachedPage, Page):
     """A poll on the next topics: 2 to 12 options, open between two times."""
 
     class Rule(models.TextChoices):
@@ -163,7 +176,21 @@ class TopicPollPage(Page):
     def choices_allowed(self) -> int:
         return 1 if self.rule == self.Rule.SINGLE else self.max_choices
 
+    @classmethod
+    def next_opening(cls):
+        """When the next live poll opens (``None``: none is coming)."""
+        return (
+            cls.objects.live()
+            .filter(opens_at__gt=timezone.now())
+            .aggregate(first=Min("opens_at"))["first"]
+        )
+
+    def page_cache_seconds(self, request, context) -> int | None:
+        until = seconds_until(self.opens_at, self.closes_at)
+        return min(until or BALLOTS_STALE_SECONDS, BALLOTS_STALE_SECONDS)
+
     def get_context(self, request, *args, **kwargs):
+        # Imported here: debates.polls.selectors and forms import this module.
         from debates.polls import selectors
         from debates.polls.forms import ballot_form_for
 
