@@ -48,9 +48,9 @@ run: demo ## Set everything up, then serve the site and its admin on http://127.
 test: install ## Set everything up, then run the whole test suite (browser tests included)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-# The poll benchmark rewrites docs/benchmarks.md, then the seat rush, the webhook
-# storm, the several-servers stage and the page reads replace only their own
-# sections; each runs even when one before it fails, so that the report stays whole.
+# Each stage (polls, seat rush, webhook storm, several servers, page reads) replaces
+# only its own section of docs/benchmarks.md, and runs even when one before it fails,
+# so that the report stays whole.
 .PHONY: bench
 bench: install ## Polls, seat rush, webhook storm, several servers behind nginx, page reads: docs/benchmarks.md
 	status=0; \
