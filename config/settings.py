@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "newsroom",
     "debates",
     "events",
+    "newsletter",
     "home",
     "demo",
     # Wagtail
@@ -342,6 +343,34 @@ EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 60)
 ANYMAIL_WEBHOOK_SECRET = env_str("ANYMAIL_WEBHOOK_SECRET")
 if ANYMAIL_WEBHOOK_SECRET:
     ANYMAIL["WEBHOOK_SECRET"] = ANYMAIL_WEBHOOK_SECRET
+
+# --- Newsletter -------------------------------------------------------------------
+
+# Recipients per second, for all workers together (newsletter.services.throttle);
+# a batch never holds more recipients than that.
+NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 50)
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 500)
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# The mailto: half of List-Unsubscribe; empty leaves only the one-click URL.
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env_str(
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO", "desinscription@versus.example"
+)
+# Postmark sends bulk mail through a broadcast stream of its own.
+NEWSLETTER_POSTMARK_STREAM = env_str("NEWSLETTER_POSTMARK_STREAM", "broadcast")
+# A confirmation link works this long; an unsubscribe link, years (an old email
+# must still let its reader leave).
+NEWSLETTER_CONFIRM_MAX_AGE = env_int("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+NEWSLETTER_UNSUBSCRIBE_MAX_AGE = env_int(
+    "NEWSLETTER_UNSUBSCRIBE_MAX_AGE", 5 * 365 * 24 * 3600
+)
+# A batch a worker claimed or handed to the provider longer ago than this is
+# taken to be abandoned by a stopped worker (newsletter.services.sending.sweep).
+NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
+# A refused batch waits this long, then twice as long each time, up to an hour.
+NEWSLETTER_RETRY_BASE_SECONDS = env_int("NEWSLETTER_RETRY_BASE_SECONDS", 60)
+# Sign-up form: (requests, window in seconds) per connection and per address.
+NEWSLETTER_SIGNUPS_PER_IP = (env_int("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", 20), 3600)
+NEWSLETTER_SIGNUPS_PER_ADDRESS = (5, 3600)
 
 # --- Background tasks -------------------------------------------------------------
 

@@ -35,6 +35,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Outside the language prefixes: Stripe calls one fixed URL.
     path("stripe/webhook/", payment_views.webhook, name="stripe_webhook"),
+    # The email provider's tracking events (bounces, complaints), behind the
+    # basic-auth secret ANYMAIL_WEBHOOK_SECRET: /anymail/<provider>/tracking/.
+    path("anymail/", include("anymail.urls")),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -60,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("billetterie/", include("events.urls")),
     path("avis/", include("debates.urls")),
     path("", include("debates.polls.urls")),
+    path("lettre/", include("newsletter.urls")),
     path("flux/debats.rss", feeds.LatestDebatesFeed(), name="debates_feed_rss"),
     path("flux/debats.atom", feeds.LatestDebatesAtomFeed(), name="debates_feed_atom"),
     path("", include(wagtail_urls)),

@@ -7,6 +7,7 @@ writes anything (``load_all``), so a mistake stops it with the file and the entr
 named, and leaves the database as it was.
 """
 
+import datetime
 from functools import cache
 from pathlib import Path
 
@@ -291,6 +292,36 @@ FILES = {
                 ),
             }
         )
+    ),
+    "newsletters": Record(
+        {
+            "archive": Record({"title": Text(), "intro": Text()}),
+            "recipients": Integer(minimum=0),
+            "issues": ListOf(
+                Record(
+                    {
+                        "title": Text(),
+                        "subject": Text(),
+                        "newsletter": Choice(
+                            "semaine-des-debats", "resultats-des-votes"
+                        ),
+                        "editorial": RichText(),
+                        "body": Blocks(
+                            {
+                                "heading": (Text(), lambda text: {"text": text}),
+                                "paragraph": (RichText(), _same),
+                            }
+                        ),
+                    },
+                    {
+                        "sent": (Days(), None),
+                        "scheduled": (Days(), None),
+                        "at": (ClockTime(), datetime.time(8, 0)),
+                        "premium": (Boolean(), False),
+                    },
+                )
+            ),
+        }
     ),
     "bookings": ListOf(
         Record(

@@ -14,6 +14,7 @@ from accounts.factories import DEMO_PASSWORD
 from demo.debates import seed_debates, seed_experts, seed_themes
 from demo.events import seed_events
 from demo.files import DATA, load_all
+from demo.newsletter import seed_newsletter
 from demo.newsroom import seed_commissions, seed_editions
 from demo.polls import seed_polls
 from demo.site import seed_accounts, seed_home, seed_pages, seed_panel
@@ -56,3 +57,4 @@ def seed(home, *, stdout=None, folder=DATA) -> None:
     seed_events(home, data, stdout=stdout)
     people = {**users, **{reader.email: reader for reader in panel}}
     seed_polls(home, data, people=people, panel=panel, stdout=stdout)
+    seed_newsletter(home, data["newsletters"], stdout=stdout)

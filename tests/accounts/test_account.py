@@ -29,8 +29,9 @@ def test_mon_compte_asks_anonymous_visitors_to_log_in(client, home_page):
 def test_mon_compte_shows_the_reader_and_the_doors_out(
     logged_in, django_assert_max_num_queries
 ):
-    # + the reader's ballots and proposals.
-    with django_assert_max_num_queries(10):
+    # + the reader's ballots and proposals, the newsletters ticked and whether the
+    # address is suppressed.
+    with django_assert_max_num_queries(12):
         response = logged_in.get("/compte/")
 
     html = response.content.decode()
