@@ -5,11 +5,13 @@ project's storages pointed at it the way production settings build them.
 private files, created with boto3 as an operator would, and the settings
 ``config/media.py`` derives from the same variables."""
 
+import gc
 import logging
 import socket
 import urllib.error
 import urllib.request
 import uuid
+import warnings
 from dataclasses import dataclass
 from email.message import Message
 
@@ -112,4 +114,10 @@ def s3_media(moto_endpoint, settings):
         )
     settings.STORAGES = {**settings.STORAGES, **config.storages()}
     settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
-    return S3Media(endpoint=moto_endpoint, config=config, client=client)
+    yield S3Media(endpoint=moto_endpoint, config=config, client=client)
+    # Wagtail leaves the spooled temporary file of an image read from S3 to the
+    # garbage collector; collect it here, where it was made, rather than let its
+    # ResourceWarning land on whichever later test the collector happens to run in.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
