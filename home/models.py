@@ -58,6 +58,7 @@ class HomePage(CachedPage, Page):
         "debates.DebateIndexPage",
         "debates.PollIndexPage",
         "events.EventIndexPage",
+        "newsletter.NewsletterIndexPage",
     ]
     max_count = 1
 

@@ -12,6 +12,7 @@ from debates.models import DebateIndexPage, PollIndexPage
 from events.models import EventIndexPage
 from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
+from newsletter.models import NewsletterIndexPage
 
 
 def soup(response) -> BeautifulSoup:
@@ -212,7 +213,14 @@ class TestPageTree(WagtailPageTestCase):
     def test_page_type_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, DebateIndexPage, PollIndexPage, EventIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                DebateIndexPage,
+                PollIndexPage,
+                EventIndexPage,
+                NewsletterIndexPage,
+            },
         )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
