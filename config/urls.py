@@ -1,3 +1,4 @@
+from anymail import urls as anymail_urls
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -22,6 +23,17 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def tracking_webhooks(esp: str | None = None) -> list:
+    """Only the chosen provider's tracking webhook, and only once its secret is set.
+    Anymail's other routes would answer a server error (no keys for them) or be open
+    to anyone; inbound mail is not used."""
+    esp = esp or settings.EMAIL_ESP
+    if not (esp and settings.ANYMAIL.get("WEBHOOK_SECRET")):
+        return []
+    name = f"{esp}_tracking_webhook"
+    return [route for route in anymail_urls.urlpatterns if route.name == name]
+
+
 urlpatterns = [
     # Wagtail's password reset has no rate limit: anyone could have it mail an
     # editor again and again. allauth's is limited and answers alike for every
@@ -37,7 +49,7 @@ urlpatterns = [
     path("stripe/webhook/", payment_views.webhook, name="stripe_webhook"),
     # The email provider's tracking events (bounces, complaints), behind the
     # basic-auth secret ANYMAIL_WEBHOOK_SECRET: /anymail/<provider>/tracking/.
-    path("anymail/", include("anymail.urls")),
+    path("anymail/", include((tracking_webhooks(), "anymail"))),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -33,10 +33,25 @@ class SignupForm(HoneypotMixin):
         )
 
 
+class ListsField(forms.ModelMultipleChoiceField):
+    """Lists by id; an id too long for a 64-bit integer is an invalid choice, not a
+    database error (SQLite refuses it with an OverflowError)."""
+
+    def _check_values(self, value):
+        for item in value or ():
+            if len(str(item)) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(item)[:20]},
+                )
+        return super()._check_values(value)
+
+
 class AccountChoicesForm(forms.Form):
     """The lists ticked in « Mon compte »."""
 
-    newsletters = forms.ModelMultipleChoiceField(
+    newsletters = ListsField(
         label=_("Newsletters"),
         queryset=Newsletter.objects.filter(active=True),
         required=False,

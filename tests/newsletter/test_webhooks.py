@@ -20,7 +20,7 @@ from newsletter.models import (
     Suppression,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsletter.urls")]
 
 URL = "/anymail/postmark/tracking/"
 SECRET = "postmark:webhook-secret-versus"
@@ -193,3 +193,17 @@ def test_the_delivery_row_takes_the_outcome(issue, weekly_list):
     _post(bounce("ines@example.org"))
     row.refresh_from_db()
     assert row.status == Delivery.Status.BOUNCED
+
+
+def test_only_the_chosen_providers_tracking_webhook_is_mounted_and_only_with_its_secret(
+    settings,
+):
+    from config.urls import tracking_webhooks
+
+    settings.ANYMAIL = {
+        k: v for k, v in settings.ANYMAIL.items() if k != "WEBHOOK_SECRET"
+    }
+    assert tracking_webhooks("postmark") == []
+    settings.ANYMAIL = {**settings.ANYMAIL, "WEBHOOK_SECRET": SECRET}
+    (route,) = tracking_webhooks("postmark")
+    assert str(route.pattern) == "postmark/tracking/"
