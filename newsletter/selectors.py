@@ -19,7 +19,7 @@ def archived_issues(index) -> QuerySet:
         .public()
         .child_of(index)
         .select_related("newsletter")
-        .order_by("-first_published_at")
+        .order_by("-first_published_at", "-pk")
     )
 
 

@@ -254,7 +254,9 @@ def account_choices(user) -> dict:
         "newsletters": newsletters,
         "active": {newsletter.pk for newsletter in newsletters if newsletter.ticked},
         "address": user.email,
-        "suppressed": Suppression.objects.filter(address=normalise(user.email)).exists(),
+        "suppressed": Suppression.objects.filter(
+            address=normalise(user.email)
+        ).exists(),
     }
 
 

@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def premium_issue(archive, weekly_list):
     return NewsletterIssuePageFactory(
-        parent=archive, newsletter=weekly_list, premium=True, subject="Réservé"
+        parent=archive,
+        newsletter=weekly_list,
+        premium=True,
+        subject="Numéro réservé aux abonnés",
     )
 
 
