@@ -94,7 +94,9 @@ def test_a_town_hall_books_a_debate_from_quote_to_paid_invoice(
     town_hall.get_by_label("Code postal").fill("35000")
     town_hall.get_by_label("Ville").fill("Rennes")
     town_hall.get_by_label("Nom du contact").fill("Louise Martin")
-    town_hall.get_by_label("E-mail").fill("culture@saint-debat.example")
+    town_hall.locator("form", has=town_hall.get_by_label("SIRET")).get_by_label(
+        "E-mail"
+    ).fill("culture@saint-debat.example")
     town_hall.get_by_label("Téléphone").fill("02 99 00 00 00")
     town_hall.get_by_label(re.compile("bon de commande doit figurer")).check()
     town_hall.get_by_label("Débat contradictoire").check()
