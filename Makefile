@@ -48,17 +48,18 @@ run: demo ## Set everything up, then serve the site and its admin on http://127.
 test: install ## Set everything up, then run the whole test suite (browser tests included)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-# Each stage (polls, seat rush, webhook storm, several servers, page reads) replaces
+# Each stage (polls, seat rush, webhook storm, several servers, page reads, newsletter) replaces
 # only its own section of docs/benchmarks.md, and runs even when one before it fails,
 # so that the report stays whole.
 .PHONY: bench
-bench: install ## Polls, seat rush, webhook storm, several servers behind nginx, page reads: docs/benchmarks.md
+bench: install ## Polls, seat rush, webhook storm, several servers behind nginx, page reads, newsletter: docs/benchmarks.md
 	status=0; \
 	$(PYTHON) -m tests.bench.polls || status=1; \
 	$(PYTHON) -m tests.bench.seats || status=1; \
 	$(PYTHON) -m tests.bench.storm || status=1; \
 	$(PYTHON) -m tests.bench.cluster || status=1; \
 	$(PYTHON) -m tests.bench.reads || status=1; \
+	$(PYTHON) -m tests.bench.newsletter || status=1; \
 	exit $$status
 
 .PHONY: cluster
@@ -68,6 +69,10 @@ cluster: install ## Two gunicorn servers behind nginx (apt-get install nginx): w
 .PHONY: reads
 reads: install ## Page reads against the static file, with the demo content and 10,000 debates
 	$(PYTHON) -m tests.bench.reads
+
+.PHONY: bench-newsletter
+bench-newsletter: install ## One issue to 50,000 readers (NEWSLETTER_BENCH_RECIPIENTS), a worker killed halfway: none twice, none missed
+	$(PYTHON) -m tests.bench.newsletter
 
 .PHONY: storm
 storm: install ## Stripe webhook storm against production settings (PostgreSQL, Redis); fails on any mismatch

@@ -171,6 +171,11 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Tests use a file too, not SQLite's in-memory default: Django hands an
+            # in-memory database's single connection to the live server's threads,
+            # so two requests of one browser page (the Wagtail editor's ping and a
+            # save) would share it and break each other's savepoints.
+            "TEST": {"NAME": VAR_DIR / "test.sqlite3"},
         }
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -392,7 +397,8 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 TASKS = {
     "default": {
         "BACKEND": _TASK_BACKENDS[TASKS_BACKEND],
-        "QUEUES": ["default", "email"],
+        # "newsletter": an issue's batches, apart from the transactional emails.
+        "QUEUES": ["default", "email", "newsletter"],
     }
 }
 # The schedule (`@cron` above the tasks of core, events and subscriptions) is kept

@@ -59,6 +59,10 @@ SECTION = Record({"title": Text(), "slug": Text(), "intro": Text()})
 
 FIGURE = Record({"value": Text(), "label": Text(), "source": Text()})
 
+# A newsletter block that fills itself from the site; the texts override its own.
+SITE_BLOCKS = ("week_debates", "open_poll", "next_conferences", "latest_edition")
+SITE_BLOCK = Record({}, {"title": (Text(), ""), "intro": (Text(), "")})
+
 SOURCE = Record(
     {"title": Text(), "publisher": Text(), "year": Integer(), "url": Text()}
 )
@@ -310,6 +314,7 @@ FILES = {
                             {
                                 "heading": (Text(), lambda text: {"text": text}),
                                 "paragraph": (RichText(), _same),
+                                **dict.fromkeys(SITE_BLOCKS, (SITE_BLOCK, _same)),
                             }
                         ),
                     },

@@ -75,3 +75,21 @@ class NewsletterIssuePageFactory(wagtail_factories.PageFactory):
             ),
         ]
     )
+
+    class Params:
+        # Every block that fills itself from the site, with nothing chosen.
+        filled_from_site = factory.Trait(
+            body=factory.LazyFunction(
+                lambda: [
+                    (
+                        "paragraph",
+                        "<p>Premier paragraphe, public.</p>"
+                        "<p>Second, pour les abonnés.</p>",
+                    ),
+                    ("week_debates", {"debates": []}),
+                    ("open_poll", {"poll": None}),
+                    ("next_conferences", {"count": 3, "conferences": []}),
+                    ("latest_edition", {"edition": None}),
+                ]
+            )
+        )

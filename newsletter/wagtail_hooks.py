@@ -1,16 +1,16 @@
 """The newsletter in the Wagtail admin: the lists, the subscribers and their
 consent log (read only: consent is only given or withdrawn by the reader), the
-suppression list (editable), « Envoyer maintenant » on an issue, and a flag on
-the users and outgoing emails whose address is suppressed."""
+suppression list (editable), each issue's sending page (``admin_views``) and its
+send state in the explorer, and a flag on the users and outgoing emails whose
+address is suppressed."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import OuterRef, Subquery
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permissions import register_permission_policy
@@ -18,8 +18,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_permissions import RefusingPermissionPolicy
-from core.errors import DomainError
 from core.models import OutgoingEmail
+from newsletter import admin_views
+from newsletter.admin_forms import PARIS
 from newsletter.models import (
     ConsentEvent,
     Delivery,
@@ -30,7 +31,6 @@ from newsletter.models import (
     Suppression,
 )
 from newsletter.selectors import is_suppressed
-from newsletter.services import sending
 
 for model in (ConsentEvent, Subscriber, Delivery):
     register_permission_policy(
@@ -96,51 +96,89 @@ class NewsletterGroup(SnippetViewSetGroup):
 register_snippet(NewsletterGroup)
 
 
-# --- Sending an issue -------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def send_view(request, pk: int):
-    """« Envoyer maintenant »: a confirmation page, then ``send_issue``."""
-    issue = get_object_or_404(NewsletterIssuePage, pk=pk)
-    if not issue.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    if request.method == "POST":
-        try:
-            sending.send_issue(issue, by=request.user.get_username())
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Sending has started."))
-        return redirect("newsletter_send", pk)
-    dispatch = IssueDispatch.objects.filter(issue=issue).first()
-    return render(
-        request,
-        "newsletter/admin/send.html",
-        {
-            "issue": issue,
-            "dispatch": dispatch,
-            "state": issue.send_state,
-            "progress": sending.progress(issue),
-            "can_send": issue.live and issue.send_state in ("ready", "scheduled"),
-        },
-    )
+# --- Sending an issue (newsletter.admin_views) ------------------------------------
 
 
 @hooks.register("register_admin_urls")
 def admin_urls():
-    return [path("lettre/<int:pk>/envoi/", send_view, name="newsletter_send")]
+    return [
+        path("lettre/<int:pk>/envoi/", admin_views.send_view, name="newsletter_send"),
+        path(
+            "lettre/<int:pk>/envoi/test/",
+            admin_views.proof_view,
+            name="newsletter_send_proof",
+        ),
+        path(
+            "lettre/<int:pk>/envoi/programmer/",
+            admin_views.schedule_view,
+            name="newsletter_schedule",
+        ),
+        path(
+            "lettre/<int:pk>/envoi/deprogrammer/",
+            admin_views.unschedule_view,
+            name="newsletter_unschedule",
+        ),
+        path(
+            "lettre/<int:pk>/envoi/progression/",
+            admin_views.progress_view,
+            name="newsletter_send_progress",
+        ),
+    ]
 
 
 @hooks.register("register_page_header_buttons")
 def send_button(page, user, next_url=None, view_name=None):
     if isinstance(page.specific_deferred, NewsletterIssuePage):
         yield Button(
-            _("Sending"),
+            pgettext("the admin page of an issue", "Sending"),
             reverse("newsletter_send", args=[page.pk]),
             icon_name="mail",
             priority=10,
         )
+
+
+SEND_STATE = "newsletter_send_state"
+SCHEDULED_FOR = "newsletter_scheduled_for"
+SEND_STATE_ICONS = {
+    IssueDispatch.State.READY: "mail",
+    IssueDispatch.State.SCHEDULED: "time",
+    IssueDispatch.State.SENDING: "resubmit",
+    IssueDispatch.State.SENT: "success",
+}
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_send_state(parent_page, pages, request):
+    """Each issue's send state read with the listing, not once per row."""
+    dispatch = IssueDispatch.objects.filter(issue_id=OuterRef("pk"))
+    return pages.annotate(
+        **{
+            SEND_STATE: Subquery(dispatch.values("state")[:1]),
+            SCHEDULED_FOR: Subquery(dispatch.values("scheduled_for")[:1]),
+        }
+    )
+
+
+@hooks.register("register_page_listing_buttons")
+def send_state_button(page, user, next_url=None):
+    """The issue's send state in the explorer, leading to its sending page."""
+    if not isinstance(page, NewsletterIssuePage) or not hasattr(page, SEND_STATE):
+        return
+    state = IssueDispatch.State(getattr(page, SEND_STATE) or IssueDispatch.State.READY)
+    label = _("Not sent yet") if state == IssueDispatch.State.READY else state.label
+    if state == IssueDispatch.State.SCHEDULED and getattr(page, SCHEDULED_FOR, None):
+        when = timezone.localtime(getattr(page, SCHEDULED_FOR), PARIS)
+        label = f"{label} · {date_format(when, 'SHORT_DATETIME_FORMAT')}"
+    yield ListingButton(
+        label,
+        reverse("newsletter_send", args=[page.pk]),
+        icon_name=SEND_STATE_ICONS[state],
+        attrs={
+            "aria-label": _("Sending of « %(title)s »: %(state)s")
+            % {"title": page.get_admin_display_title(), "state": label}
+        },
+        priority=15,
+    )
 
 
 # --- Flags where a suppressed address appears -------------------------------------

@@ -152,6 +152,16 @@ class ConsentEvent(models.Model):
     address = models.EmailField(_("address"), max_length=254)
     at = models.DateTimeField(_("date"), db_index=True)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # The issue whose email carried the unsubscribe link, when it is known: the
+    # sending page counts the readers each issue lost.
+    issue = models.ForeignKey(
+        "newsletter.NewsletterIssuePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issue"),
+    )
 
     class Meta:
         ordering = ["at", "pk"]

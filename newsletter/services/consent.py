@@ -19,6 +19,7 @@ from core.outbox import owe_email
 from newsletter import tokens
 from newsletter.models import (
     ConsentEvent,
+    Delivery,
     Newsletter,
     Subscriber,
     Subscription,
@@ -39,7 +40,9 @@ def normalise(email: str) -> str:
     return email.strip().lower()
 
 
-def _log(subscription: Subscription, kind: str, source: str, now, detail=""):
+def _log(
+    subscription: Subscription, kind: str, source: str, now, detail="", issue_id=None
+):
     ConsentEvent.objects.create(
         subscriber=subscription.subscriber,
         newsletter=subscription.newsletter,
@@ -48,6 +51,7 @@ def _log(subscription: Subscription, kind: str, source: str, now, detail=""):
         address=subscription.subscriber.address,
         at=now,
         detail=detail[:200],
+        issue_id=issue_id,
     )
 
 
@@ -134,14 +138,34 @@ def confirm_subscription(token: str, *, now=None) -> list[Newsletter]:
     return confirmed
 
 
-def _unsubscribe(subscription: Subscription, *, source: str, now, detail="") -> bool:
+def _unsubscribe(
+    subscription: Subscription, *, source: str, now, detail="", issue_id=None
+) -> bool:
     if subscription.status == Status.UNSUBSCRIBED:
         return False
     subscription.status = Status.UNSUBSCRIBED
     subscription.unsubscribed_at = now
     subscription.save(update_fields=["status", "unsubscribed_at"])
-    _log(subscription, Kind.UNSUBSCRIBED, source, now, detail=detail)
+    _log(subscription, Kind.UNSUBSCRIBED, source, now, detail=detail, issue_id=issue_id)
     return True
+
+
+def _issue_of_link(token: str, subscriber_id: int, newsletter_id: int) -> int | None:
+    """The issue whose email carried this link: the last one of the list handed
+    to the provider for this reader before the link was signed. A batch marks
+    its rows handed, then signs each reader's link; the signature's clock counts
+    whole seconds, hence the second of slack."""
+    signed_at = tokens.unsubscribe_signed_at(token)
+    return (
+        Delivery.objects.filter(
+            subscriber_id=subscriber_id,
+            issue__newsletter_id=newsletter_id,
+            handed_at__lt=signed_at + datetime.timedelta(seconds=1),
+        )
+        .order_by("-handed_at", "-pk")
+        .values_list("issue_id", flat=True)
+        .first()
+    )
 
 
 @transaction.atomic
@@ -157,7 +181,12 @@ def unsubscribe_by_token(token: str, *, source: str, now=None) -> Newsletter:
     )
     if subscription is None:
         raise tokens.InvalidLink(expired=False)
-    _unsubscribe(subscription, source=source, now=now or timezone.now())
+    _unsubscribe(
+        subscription,
+        source=source,
+        now=now or timezone.now(),
+        issue_id=_issue_of_link(token, subscriber_id, newsletter_id),
+    )
     return subscription.newsletter
 
 
@@ -175,8 +204,11 @@ def read_unsubscribe_link(token: str) -> Subscription:
 
 
 @transaction.atomic
-def unsubscribe_address(address: str, *, source: str, detail="", now=None) -> int:
-    """Every list of an address (the provider's unsubscribe event)."""
+def unsubscribe_address(
+    address: str, *, source: str, detail="", issue_id=None, now=None
+) -> int:
+    """Every list of an address (the provider's unsubscribe event); ``issue_id``
+    names the issue whose email the reader left from, when the event says."""
     now = now or timezone.now()
     address = normalise(address)
     subscriptions = Subscription.objects.select_related(
@@ -186,7 +218,8 @@ def unsubscribe_address(address: str, *, source: str, detail="", now=None) -> in
         | Q(subscriber__user__email__iexact=address)
     )
     return sum(
-        _unsubscribe(s, source=source, now=now, detail=detail) for s in subscriptions
+        _unsubscribe(s, source=source, now=now, detail=detail, issue_id=issue_id)
+        for s in subscriptions
     )
 
 

@@ -133,8 +133,21 @@ def apply_event(event) -> str | None:
     elif meaning == DELIVERED:
         SoftBounceStreak.objects.filter(address=address).update(count=0)
     elif meaning == UNSUBSCRIBED:
+        # The issue whose email the reader left from, when the event names it.
+        issue_id = (
+            Delivery.objects.filter(
+                esp_message_id=str(event.message_id), address=address
+            )
+            .values_list("issue_id", flat=True)
+            .first()
+            if event.message_id
+            else None
+        )
         unsubscribe_address(
-            address, source=ConsentEvent.Source.PROVIDER, detail=event_id
+            address,
+            source=ConsentEvent.Source.PROVIDER,
+            detail=event_id,
+            issue_id=issue_id,
         )
     if event.message_id and meaning in DELIVERY_STATUS:
         Delivery.objects.filter(esp_message_id=str(event.message_id)).update(

@@ -19,8 +19,3 @@ def newsletter_choices(context):
 def as_plain_text(rich_text) -> str:
     """A rich text field's HTML (internal links expanded) as plain text."""
     return html_to_text(expand_db_html(str(rich_text)))
-
-
-@register.filter
-def block_as_plain_text(block) -> str:
-    return html_to_text(block.render())

@@ -10,11 +10,12 @@ sends, and it keeps every message it accepted.
 """
 
 import datetime
-import json
 import random
 import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import ExitStack
+
+from tests.bench.fakeserver import Reply, Request, serve
 
 TOKEN = "storm-postmark-token"
 
@@ -26,57 +27,36 @@ class FakePostmark:
         self.lock = threading.Lock()
         self.accepted: list[dict] = []
         self.refused = 0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}/"
+        self.url = ""
+        self._stack = ExitStack()
 
     def __enter__(self):
-        self.thread.start()
+        self.url = self._stack.enter_context(serve(self._answer)).url + "/"
         return self
 
     def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        return self._stack.__exit__(*exc)
 
-    def _answer(self, headers, body: bytes) -> tuple[int, dict]:
-        if headers.get("X-Postmark-Server-Token") != TOKEN:
-            return 401, {"ErrorCode": 10, "Message": "Bad or missing Server API token"}
-        message = json.loads(body)
+    def _answer(self, request: Request) -> Reply:
+        if request.method != "POST" or request.path.rstrip("/") != "/email":
+            return Reply(404, {"ErrorCode": 404, "Message": "Not found"})
+        if request.headers.get("X-Postmark-Server-Token") != TOKEN:
+            return Reply(
+                401, {"ErrorCode": 10, "Message": "Bad or missing Server API token"}
+            )
+        message = request.json()
         with self.lock:
             if self.random.random() < self.refuse_share:
                 self.refused += 1
-                return 500, {"ErrorCode": 100, "Message": "Maintenance"}
+                return Reply(500, {"ErrorCode": 100, "Message": "Maintenance"})
             self.accepted.append(message)
-        return 200, {
-            "To": message["To"],
-            "SubmittedAt": datetime.datetime.now(datetime.UTC).isoformat(),
-            "MessageID": str(uuid.uuid4()),
-            "ErrorCode": 0,
-            "Message": "OK",
-        }
-
-    def _handler(self):
-        esp = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length)
-                if self.path.rstrip("/") != "/email":
-                    status, answer = 404, {"ErrorCode": 404, "Message": "Not found"}
-                else:
-                    status, answer = esp._answer(self.headers, body)
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
+        return Reply(
+            200,
+            {
+                "To": message["To"],
+                "SubmittedAt": datetime.datetime.now(datetime.UTC).isoformat(),
+                "MessageID": str(uuid.uuid4()),
+                "ErrorCode": 0,
+                "Message": "OK",
+            },
+        )

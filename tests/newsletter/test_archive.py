@@ -83,8 +83,8 @@ def test_an_editor_sends_an_issue_from_the_admin_once(client, issue, esp):
     assert url in edit.content.decode()  # the header's « Envoi » button
     page = client.get(url)
     assert "Envoyer maintenant" in page.content.decode()
-    client.post(url)
-    client.post(url)  # a double click
+    client.post(url, {"confirm": "on"})
+    client.post(url, {"confirm": "on"})  # a double click
     assert [message.to for message in mail.outbox] == [["ines@example.org"]]
     assert Delivery.objects.get().status == Delivery.Status.SENT
     again = client.get(url).content.decode()

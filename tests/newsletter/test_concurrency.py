@@ -11,6 +11,7 @@ from django.db import connection
 from newsletter.factories import SubscriptionFactory
 from newsletter.models import Delivery
 from newsletter.services import sending
+from newsletter.services.sending import start
 
 pytestmark = [
     pytest.mark.skipif(
@@ -53,7 +54,7 @@ def _at_once(job, count=2):
 
 
 def test_two_editors_at_once_start_it_once(esp, issue, readers, monkeypatch):
-    monkeypatch.setattr(sending, "enqueue_batches", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(start, "enqueue_batches", lambda *args, **kwargs: 0)
     results = _at_once(lambda: sending.send_issue(issue))
     refused = [r for r in results if isinstance(r, sending.IssueAlreadySent)]
     started = [r for r in results if not isinstance(r, Exception)]
@@ -65,7 +66,7 @@ def test_two_workers_on_one_batch_send_each_reader_once(
     esp, issue, readers, monkeypatch, settings
 ):
     settings.NEWSLETTER_BATCH_SIZE = 10
-    monkeypatch.setattr(sending, "enqueue_batches", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(start, "enqueue_batches", lambda *args, **kwargs: 0)
     sending.send_issue(issue)
     _at_once(lambda: sending.send_batch(issue.pk, 0), count=3)
     sent = Counter(a for message in mail.outbox for a in message.to)

@@ -9,9 +9,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.errors import DomainError
 from newsletter.factories import NewsletterIssuePageFactory, SubscriptionFactory
 from newsletter.models import Delivery, IssueDispatch, Suppression
 from newsletter.services import sending
+from newsletter.services.sending import batches, start
 from tests.newsletter.providers import FlakyProvider
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,7 @@ def _sent_to(outbox) -> Counter:
 @pytest.fixture
 def held_batches(monkeypatch):
     """Batches are written but not queued: the worker is « down »."""
-    monkeypatch.setattr(sending, "enqueue_batches", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(start, "enqueue_batches", lambda *args, **kwargs: 0)
 
 
 @pytest.fixture
@@ -96,7 +98,7 @@ def test_the_issue_cannot_be_sent_twice(esp, issue, readers):
 
 def test_a_draft_is_not_sent(esp, issue, readers):
     issue.unpublish()
-    with pytest.raises(sending.DomainError):
+    with pytest.raises(DomainError):
         sending.send_issue(issue)
     assert not Delivery.objects.exists()
 
@@ -107,14 +109,14 @@ def test_resumed_after_a_kill_nobody_twice_nobody_missed(
     sending.send_issue(issue)
     now = timezone.now()
     # Batch 0: a worker claimed its rows and died before calling the provider.
-    claimed = sending._claim(issue.pk, 0, "dead-worker", now)
+    claimed = batches._claim(issue.pk, 0, "dead-worker", now)
     assert len(claimed) == 3
 
     # Batch 1: the provider took it, and the worker died before writing it down.
     def killed(*args, **kwargs):
         raise SystemExit("killed")
 
-    monkeypatch.setattr(sending, "_record", killed)
+    monkeypatch.setattr(batches, "_record", killed)
     with pytest.raises(SystemExit):
         sending.send_batch(issue.pk, 1, now=now)
     monkeypatch.undo()  # the worker comes back, batches are queued again
@@ -229,3 +231,48 @@ def test_in_development_each_reader_gets_a_file_with_the_headers(
         html = message.get_body(("html",)).get_content()
         assert f'href="{url}"' in html
         assert "VERSUS_UNSUBSCRIBE_URL" not in path.read_text()
+
+
+def test_a_kill_mid_batch_of_single_messages_leaves_only_the_messages_handed_unknown(
+    esp, issue, weekly_list, held_batches, monkeypatch, settings
+):
+    """A provider without inline merge fields gets one message per reader. They
+    are handed a few at a time: a worker killed at the seventh leaves the rows of
+    that group « maybe sent », and the rest of its batch goes back to the queue."""
+    addresses = [f"lectrice{n}@example.org" for n in range(30)]
+    for address in addresses:
+        SubscriptionFactory(subscriber__email=address)
+    settings.NEWSLETTER_BATCH_SIZE = 50
+    monkeypatch.setattr(batches, "HAND_AHEAD", 4)
+    monkeypatch.setattr(
+        batches.providers,
+        "profile",
+        lambda name: batches.providers.Profile(None, tracking_flags=False),
+    )
+    sending.send_issue(issue)
+    backend = type(mail.mailers.default)
+    real_send = backend.send_messages
+
+    def killed_at_the_seventh(self, messages):
+        if len(esp) == 6:
+            raise SystemExit("killed")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(backend, "send_messages", killed_at_the_seventh)
+    with pytest.raises(SystemExit):
+        sending.send_batch(issue.pk, 0)
+    monkeypatch.setattr(backend, "send_messages", real_send)
+    statuses = Counter(Delivery.objects.values_list("status", flat=True))
+    # Messages 1 to 4 and 5, 6 sent; 7 and 8 handed with their group; 22 not yet.
+    assert statuses == {"sent": 6, "handed": 2, "sending": 22}
+
+    settings.NEWSLETTER_CLAIM_SECONDS = 0
+    assert sending.sweep() == {"requeued": 22, "unknown": 2, "batches": 1}
+    sent = _sent_to(esp)
+    assert set(sent.values()) == {1}  # nobody twice
+    assert len(sent) == 28
+    unknown = set(
+        Delivery.objects.filter(status="unknown").values_list("address", flat=True)
+    )
+    assert unknown == set(addresses) - set(sent)
+    assert IssueDispatch.objects.get().state == IssueDispatch.State.SENT
