@@ -24,8 +24,10 @@ class CoreConfig(AppConfig):
         setting_changed.connect(forget_private_storage, dispatch_uid="core.storage")
 
         # Imported here: core.signals needs Wagtail's models, loaded only by ready().
-        from core import pagepurge, signals
+        from core import mail_notifications, pagepurge, signals
 
         signals.connect()
+        # Wagtail's moderation emails leave through the outbox, after commit.
+        mail_notifications.connect()
         # What each change purges from the page cache; finds the rooms' own lists.
         pagepurge.connect()

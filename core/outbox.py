@@ -103,8 +103,11 @@ def owe_email(
     return email
 
 
-def owe_rendered(message: EmailMessage, *, language: str) -> OutgoingEmail:
-    """An email already rendered by someone else (allauth), owed as it is."""
+def owe_rendered(
+    message: EmailMessage, *, language: str, key: str | None = None
+) -> OutgoingEmail | None:
+    """An email already rendered by someone else (allauth, Wagtail's moderation
+    notifications), owed as it is; ``key`` as for ``owe_email``."""
     alternatives = [
         [content, mimetype]
         for content, mimetype in getattr(message, "alternatives", [])
@@ -114,6 +117,7 @@ def owe_rendered(message: EmailMessage, *, language: str) -> OutgoingEmail:
         RENDERED,
         to=", ".join(message.to),
         language=language,
+        key=key,
         subject=str(message.subject),
         body=message.body,
         alternatives=alternatives,

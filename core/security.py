@@ -15,9 +15,13 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIX) and not hasattr(
-            response, "_csp_config"
-        ):
+        # Wagtail's preview (a request it builds itself, ``is_dummy``) shows the
+        # page in a frame of the admin: the public policy's frame-ancestors
+        # 'none' would blank it.
+        in_admin = request.path.startswith(ADMIN_PREFIX) or getattr(
+            request, "is_dummy", False
+        )
+        if in_admin and not hasattr(response, "_csp_config"):
             # Views may still choose theirs with django.views.decorators.csp.
             response._csp_config = settings.SECURE_CSP_ADMIN
         # What runs the site is nobody's business; an app that names itself makes

@@ -6,7 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
 from django.utils import translation
 from django.views.defaults import permission_denied
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from accounts.factories import UserFactory
+from home.models import StandardPage
 from newsroom.factories import ThemeFactory
 
 
@@ -53,6 +56,26 @@ def test_a_nul_or_broken_utf8_in_the_path_is_a_page_not_found(
     response = client.get(prefix + path)
 
     assert_site_error_page(response, 404, "en" if prefix else "fr")
+
+
+@pytest.mark.django_db
+def test_a_page_whose_slug_has_accents_is_previewed_in_the_admin(home_page):
+    # Wagtail's preview request keeps the escapes of the page's URL in its path.
+    page = home_page.add_child(
+        instance=StandardPage(title="Les débats", slug="les-débats", live=False)
+    )
+    client = Client()
+    client.force_login(UserFactory(editor=True))
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    data = nested_form_data(
+        {"title": page.title, "slug": page.slug, "intro": "", "body": streamfield([])}
+    )
+    assert client.post(url, data).json()["is_valid"]
+
+    preview = client.get(url)
+    assert preview.status_code == 200
+    # Shown in a frame of the admin, under the admin's policy.
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
 
 
 @pytest.mark.django_db

@@ -1,0 +1,93 @@
+"""Wagtail's moderation emails leave through the outbox: owed during the
+editor's request, sent after commit by the email task, once."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from accounts.factories import UserFactory
+from core.models import OutgoingEmail
+from core.tasks import deliver_email
+from home.models import StandardPage
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(email="plume@example.org", verified=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(email="chef@example.org", verified=True)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def submit_for_moderation(client, parent):
+    data = nested_form_data(
+        {
+            "title": "Nos sources",
+            "slug": "nos-sources",
+            "intro": "Comment nous vérifions.",
+            "body": streamfield([]),
+        }
+    )
+    data["action-submit"] = "action-submit"
+    return client.post(f"/admin/pages/add/home/standardpage/{parent.pk}/", data)
+
+
+@pytest.mark.django_db
+def test_submitting_a_page_owes_the_moderators_email_and_sends_it_after_commit(
+    client, home_page, editor, moderator, provider, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks() as after_commit:
+        response = submit_for_moderation(client, home_page)
+
+    assert response.status_code == 302
+    page = StandardPage.objects.get(slug="nos-sources")
+    assert page.workflow_in_progress
+    # Nothing reached the provider during the request: the email waits its turn.
+    assert provider.attempts == 0
+    assert mail.outbox == []
+    owed = OutgoingEmail.objects.get()
+    assert owed.status == OutgoingEmail.Status.OWED
+    assert owed.recipient == "chef@example.org"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in after_commit:
+            callback()
+
+    assert provider.attempts == 1
+    [message] = mail.outbox
+    assert message.to == ["chef@example.org"]
+    assert "Nos sources" in message.subject
+    assert message.extra_headers["Auto-Submitted"] == "auto-generated"
+    owed.refresh_from_db()
+    assert owed.status == OutgoingEmail.Status.SENT
+
+    # The task run again (a worker's retry, a duplicate) finds it sent.
+    deliver_email.enqueue(owed.pk)
+    assert provider.attempts == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_provider_outage_never_fails_the_submission(
+    client, home_page, editor, moderator, provider, django_capture_on_commit_callbacks
+):
+    provider.down = True
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit_for_moderation(client, home_page)
+
+    assert response.status_code == 302
+    assert StandardPage.objects.get(slug="nos-sources").workflow_in_progress
+    owed = OutgoingEmail.objects.get()
+    assert owed.status == OutgoingEmail.Status.OWED
+    assert owed.attempts == 1
