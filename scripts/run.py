@@ -4,8 +4,9 @@ started together and stopped together.
     python scripts/run.py [HOST:PORT]
 
 - web: ``manage.py runserver HOST:PORT``
-- worker: ``manage.py db_worker --queue-name default,email`` (emails, PDFs,
-  Stripe follow-ups and the scheduled jobs, on the database backend)
+- worker: ``manage.py db_worker --queue-name default,email,newsletter`` (emails,
+  PDFs, Stripe follow-ups, the scheduled jobs and the newsletter's batches, on
+  the database backend)
 - scheduler: ``manage.py crontask --no-heartbeat`` (enqueues the scheduled jobs)
 
 Each runs in a process group of its own, so that Ctrl-C reaches this launcher
@@ -175,7 +176,12 @@ def commands(address: str, *, python: str = sys.executable) -> dict[str, list[st
     manage = [python, str(ROOT / "manage.py")]
     return {
         "web": [*manage, "runserver", address],
-        "worker": [*manage, "db_worker", "--queue-name", "default,email"],
+        "worker": [
+            *manage,
+            "db_worker",
+            "--queue-name",
+            "default,email,newsletter",
+        ],
         "scheduler": [*manage, "crontask", "--no-heartbeat"],
     }
 

@@ -28,7 +28,7 @@ def pytest_configure(config):
         TASKS={
             "default": {
                 "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-                "QUEUES": ["default", "email"],
+                "QUEUES": ["default", "email", "newsletter"],
             }
         }
     ).enable()

@@ -8,6 +8,6 @@ def database_tasks(settings):
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "email"],
+            "QUEUES": ["default", "email", "newsletter"],
         }
     }

@@ -1,3 +1,4 @@
+import io
 from pathlib import Path
 
 import polib
@@ -72,3 +73,29 @@ def test_every_page_of_the_account_flow_is_french_by_default(client, home_page):
     ):
         html = client.get(url).content.decode()
         assert expected in html, url
+
+
+def test_compiling_twice_leaves_an_up_to_date_catalogue_alone(tmp_path, settings):
+    """CI runs two suites side by side on one checkout, each compiling first: the
+    second must not rewrite the file the first may be reading."""
+    from django.core.management import call_command
+
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.append(polib.POEntry(msgid="Debate", msgstr="Débat"))
+    catalogue.save(str(folder / "django.po"))
+    settings.LOCALE_PATHS = [tmp_path]
+
+    call_command("compiletranslations", stdout=(first := io.StringIO()))
+    compiled = folder / "django.mo"
+    written = compiled.stat().st_mtime_ns
+    call_command("compiletranslations", stdout=(second := io.StringIO()))
+
+    assert "Compiled 1 catalogue(s), 0 already up to date." in first.getvalue()
+    assert "Compiled 0 catalogue(s), 1 already up to date." in second.getvalue()
+    assert compiled.stat().st_mtime_ns == written
+    assert polib.mofile(str(compiled)).find("Debate").msgstr == "Débat"
+    # No scratch file left behind.
+    assert sorted(p.name for p in folder.iterdir()) == ["django.mo", "django.po"]

@@ -4,16 +4,19 @@ running in other processes (gunicorn) with ``STRIPE_API_BASE`` pointing here.
 What a request reads is taken when the request arrives; the answer may then be
 held back a little (``slow``), as a slow network would, so that a fetch made
 for an older event can come back after a newer one.
+
+A POST that repeats an ``Idempotency-Key`` gets the first answer again, as
+Stripe keeps it (https://docs.stripe.com/api/idempotent_requests): the SDK
+retries with the same key, so a timeout never opens two Checkout sessions.
 """
 
-import json
 import random
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+from contextlib import ExitStack
 
+from tests.bench.fakeserver import Reply, Request, serve
 from tests.stripe_fake.world import API_VERSION, World
 
 SECRET_KEY = "sk_test_storm"
@@ -31,6 +34,17 @@ def _error(status: int, message: str, *, code: str, param: str | None = None):
     }
 
 
+def _found(obj: dict | None, kind: str, object_id: str):
+    if obj is None:
+        return _error(
+            404,
+            f"No such {kind}: '{object_id}'",
+            code="resource_missing",
+            param="id",
+        )
+    return 200, obj
+
+
 def _page(objects: list[dict], url: str, *, limit: int, after: str | None):
     if after:
         ids = [obj["id"] for obj in objects]
@@ -43,57 +57,69 @@ def _page(objects: list[dict], url: str, *, limit: int, after: str | None):
     }
 
 
+_KEY_PART = re.compile(r"\[([^\]]*)\]")
+
+
+def nested(form: dict[str, list[str]]) -> dict:
+    """A form as the SDK encodes its parameters (``metadata[seat_order]=5``,
+    ``line_items[0][price_data][currency]=eur``) back into the nested
+    parameters it was given; values stay strings, as Stripe receives them."""
+    out: dict = {}
+    for key, values in form.items():
+        name, _, rest = key.partition("[")
+        parts = [name, *_KEY_PART.findall("[" + rest)] if rest else [name]
+        target = out
+        for part in parts[:-1]:
+            target = target.setdefault(part, {})
+        target[parts[-1]] = values[-1]
+    return _lists(out)
+
+
+def _lists(value):
+    if not isinstance(value, dict):
+        return value
+    items = {key: _lists(item) for key, item in value.items()}
+    if items and all(key.isdigit() for key in items):
+        return [items[key] for key in sorted(items, key=int)]
+    return items
+
+
 class StripeServer:
     def __init__(self, world: World, *, slow: float = 0.0, seed: int = 0):
         self.world = world
         self.slow = slow
         self.random = random.Random(seed)  # noqa: S311 (delays only; no secret)
-        self.random_lock = threading.Lock()
+        self.lock = threading.Lock()
         self.undelivered: set[str] = set()  # event ids Stripe failed to deliver
         self.requests = 0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
+        self.idempotent: dict[tuple[str, str], tuple[int, dict]] = {}
+        self.url = ""
+        self._stack = ExitStack()
 
     def __enter__(self):
-        self.thread.start()
+        self.url = self._stack.enter_context(serve(self._reply)).url
         return self
 
     def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        return self._stack.__exit__(*exc)
 
     def answer(self, method: str, path: str, query: dict, form: dict):
         world = self.world
-        self.requests += 1
         if match := re.fullmatch(r"/v1/subscriptions/([\w]+)", path):
             if method == "POST" and "cancel_at_period_end" in form:
                 world.cancel_at_period_end(
                     match[1], form["cancel_at_period_end"][0] == "true"
                 )
-            found = world.subscription(match[1])
-            if found is None:
-                return _error(
-                    404,
-                    f"No such subscription: '{match[1]}'",
-                    code="resource_missing",
-                    param="id",
-                )
-            return 200, found
+            return _found(world.subscription(match[1]), "subscription", match[1])
         if match := re.fullmatch(r"/v1/invoices/([\w]+)", path):
-            found = world.invoice(match[1])
-            if found is None:
-                return _error(
-                    404,
-                    f"No such invoice: '{match[1]}'",
-                    code="resource_missing",
-                    param="id",
-                )
-            return 200, found
+            return _found(world.invoice(match[1]), "invoice", match[1])
+        if path == "/v1/checkout/sessions" and method == "POST":
+            return 200, world.open_checkout(nested(form))
+        if match := re.fullmatch(r"/v1/checkout/sessions/([\w]+)(/expire)?", path):
+            if match[2] and method == "POST":
+                world.expire_checkout(match[1])
+            found = world.checkout_session(match[1])
+            return _found(found, "checkout.session", match[1])
         limit = int((query.get("limit") or ["10"])[0])
         after = (query.get("starting_after") or [None])[0]
         if path == "/v1/subscriptions" and method == "GET":
@@ -125,56 +151,38 @@ class StripeServer:
             404, f"Unrecognized request URL ({method}: {path})", code="url_invalid"
         )
 
-    def _handler(self):
-        stripe = self
+    def _authorised(self, request: Request):
+        if request.headers.get("Authorization") != f"Bearer {SECRET_KEY}":
+            return 401, {
+                "error": {
+                    "type": "invalid_request_error",
+                    "message": "Invalid API Key provided",
+                }
+            }
+        version = request.headers.get("Stripe-Version")
+        if version != API_VERSION:
+            return _error(
+                400,
+                f"Invalid Stripe API version: {version}",
+                code="api_version_invalid",
+            )
+        args = (request.method, request.path, request.query, request.form())
+        key = request.headers.get("Idempotency-Key")
+        if request.method != "POST" or not key:
+            return self.answer(*args)
+        with self.lock:  # one answer per key, even for two tries at once
+            if (key, request.path) not in self.idempotent:
+                self.idempotent[key, request.path] = self.answer(*args)
+            return self.idempotent[key, request.path]
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _serve(self, method):
-                url = urlparse(self.path)
-                length = int(self.headers.get("Content-Length") or 0)
-                form = parse_qs(self.rfile.read(length).decode()) if length else {}
-                if self.headers.get("Authorization") != f"Bearer {SECRET_KEY}":
-                    status, body = (
-                        401,
-                        {
-                            "error": {
-                                "type": "invalid_request_error",
-                                "message": "Invalid API Key provided",
-                            }
-                        },
-                    )
-                elif self.headers.get("Stripe-Version") != API_VERSION:
-                    status, body = _error(
-                        400,
-                        f"Invalid Stripe API version: {self.headers.get('Stripe-Version')}",
-                        code="api_version_invalid",
-                    )
-                else:
-                    status, body = stripe.answer(
-                        method, url.path, parse_qs(url.query), form
-                    )
-                data = json.dumps(body).encode()
-                if stripe.slow:
-                    with stripe.random_lock:
-                        pause = stripe.random.uniform(0, stripe.slow)
-                    time.sleep(pause)
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.send_header("Request-Id", f"req_storm{stripe.requests}")
-                self.send_header("Stripe-Version", API_VERSION)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                self._serve("GET")
-
-            def do_POST(self):
-                self._serve("POST")
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
+    def _reply(self, request: Request) -> Reply:
+        with self.lock:
+            self.requests += 1
+            number = self.requests
+        status, body = self._authorised(request)
+        if self.slow:
+            with self.lock:
+                pause = self.random.uniform(0, self.slow)
+            time.sleep(pause)
+        headers = {"Request-Id": f"req_storm{number}", "Stripe-Version": API_VERSION}
+        return Reply(status, body, headers)

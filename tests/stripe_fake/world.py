@@ -3,8 +3,9 @@ through the life cycles Stripe puts them through, each step recording the events
 Stripe would send (with the object as it stands after the step, as a snapshot
 event carries it). Every object is whole (``objects.build``).
 
-It is served over HTTP by ``server.StripeServer`` for the webhook storm, and its
-state is the truth the site's state is compared with afterwards.
+It is served over HTTP by ``server.StripeServer`` for the webhook storm and the
+several-servers benchmark (Checkout sessions for seat holds), and its state is
+the truth the site's state is compared with afterwards.
 """
 
 import copy
@@ -17,6 +18,7 @@ from tests.stripe_fake.objects import build
 API_VERSION = "2026-10-28.endive"
 DAY = 86400
 MONTH = 30 * DAY
+CHECKOUT_PAGE = "https://checkout.stripe.com/c/pay/"
 
 
 class World:
@@ -27,6 +29,11 @@ class World:
         self.subscriptions: dict[str, dict] = {}
         self.invoices: dict[str, dict] = {}
         self.events: list[dict] = []
+        self.checkouts: dict[str, dict] = {}
+        # What each session was opened with that it does not show (the data
+        # given to the subscription or payment it makes).
+        self._checkout_params: dict[str, dict] = {}
+        self.prices: dict[str, dict] = {}  # by id, every price subscribed to
         # (invoice id, attempt) of every payment that failed, in order.
         self.failed_attempts: list[tuple[str, int]] = []
         self._ids = itertools.count(1)
@@ -94,6 +101,7 @@ class World:
     ) -> str:
         """A new subscription, paid at once unless ``status`` says otherwise."""
         with self.lock:
+            self.prices[price["id"]] = price
             start = self._tick()
             sub_id = self._id("sub")
             item = self._item(sub_id, price, start)
@@ -126,25 +134,22 @@ class World:
                 self._emit("invoice.payment_failed", invoice)
                 self.failed_attempts.append((invoice["id"], invoice["attempt_count"]))
             if through_checkout:
-                self._emit(
-                    "checkout.session.completed",
-                    build(
-                        "checkout.session",
-                        id=self._id("cs"),
-                        mode="subscription",
-                        status="complete",
-                        payment_status="paid" if status == "active" else "unpaid",
-                        customer=customer_id,
-                        subscription=sub_id,
-                        client_reference_id=(metadata or {}).get("user_id"),
-                        metadata=metadata or {},
-                        created=start,
-                        expires_at=start + DAY,
-                        currency="eur",
-                        amount_total=price["unit_amount"],
-                        amount_subtotal=price["unit_amount"],
-                    ),
+                session = self._session(
+                    mode="subscription",
+                    created=start,
+                    amount=price["unit_amount"],
+                    customer=customer_id,
+                    client_reference_id=(metadata or {}).get("user_id"),
+                    metadata=metadata or {},
                 )
+                session.update(
+                    status="complete",
+                    payment_status="paid" if status == "active" else "unpaid",
+                    subscription=sub_id,
+                    url=None,
+                )
+                self.checkouts[session["id"]] = session
+                self._emit("checkout.session.completed", session)
             return sub_id
 
     def _invoice(self, subscription: dict, *, paid: bool) -> dict:
@@ -365,17 +370,108 @@ class World:
                 {"items": previous_items},
             )
 
+    # --- Checkout ----------------------------------------------------------------
+
+    def _session(self, *, mode: str, created: int, amount: int | None, **fields):
+        session_id = self._id("cs_test")
+        return build(
+            "checkout.session",
+            id=session_id,
+            mode=mode,
+            status="open",
+            payment_status="unpaid",
+            url=CHECKOUT_PAGE + session_id,
+            created=created,
+            expires_at=created + DAY,
+            currency="eur",
+            amount_subtotal=amount,
+            amount_total=amount,
+            **fields,
+        )
+
+    def open_checkout(self, params: dict) -> dict:
+        """A Checkout session as ``POST /v1/checkout/sessions`` answers it, from
+        that request's parameters (nested, values as strings): open and unpaid,
+        its hosted page at ``url``. Its amount is its lines' (``price_data``, or
+        a price of this account); no subscription or payment yet.
+        https://docs.stripe.com/api/checkout/sessions/create"""
+        with self.lock:
+            created = self._tick()
+            lines = params.get("line_items") or []
+            session = self._session(
+                mode=params.get("mode") or "payment",
+                created=created,
+                amount=sum(self._line_amount(line) for line in lines),
+                customer=params.get("customer"),
+                customer_email=params.get("customer_email"),
+                client_reference_id=params.get("client_reference_id"),
+                metadata=params.get("metadata") or {},
+                locale=params.get("locale"),
+                success_url=params.get("success_url"),
+                cancel_url=params.get("cancel_url"),
+                payment_method_types=params.get("payment_method_types") or ["card"],
+            )
+            if "expires_at" in params:
+                session["expires_at"] = int(params["expires_at"])
+            self.checkouts[session["id"]] = session
+            self._checkout_params[session["id"]] = params
+            return copy.deepcopy(session)
+
+    def _line_amount(self, line: dict) -> int:
+        quantity = int(line.get("quantity") or 1)
+        if "price_data" in line:
+            return int(line["price_data"]["unit_amount"]) * quantity
+        return (self.prices[line["price"]]["unit_amount"] or 0) * quantity
+
+    def complete_checkout(self, session_id: str) -> dict:
+        """The buyer paid on the hosted page: a payment-mode session gets its
+        payment intent, a subscription-mode one its subscription (made and paid
+        as ``subscribe`` makes it); ``checkout.session.completed``."""
+        with self.lock:
+            session = self.checkouts[session_id]
+            params = self._checkout_params[session_id]
+            if session["mode"] == "subscription":
+                [line] = params["line_items"]
+                data = params.get("subscription_data") or {}
+                session["subscription"] = self.subscribe(
+                    session["customer"],
+                    self.prices[line["price"]],
+                    metadata=data.get("metadata") or {},
+                    through_checkout=False,
+                )
+            else:
+                session["payment_intent"] = self._id("pi")
+            self._tick()
+            session.update(status="complete", payment_status="paid", url=None)
+            return self._emit("checkout.session.completed", session)
+
+    def expire_checkout(self, session_id: str) -> dict | None:
+        """Past ``expires_at`` unpaid, or expired by the site: no page any more;
+        ``checkout.session.expired``. A session no longer open is left as is."""
+        with self.lock:
+            session = self.checkouts.get(session_id)
+            if session is None or session["status"] != "open":
+                return None
+            self._tick()
+            session.update(status="expired", url=None)
+            return self._emit("checkout.session.expired", session)
+
     # --- Reading -----------------------------------------------------------------
 
-    def subscription(self, sub_id: str) -> dict | None:
+    def _copy(self, objects: dict[str, dict], object_id: str) -> dict | None:
+        """The object as it stands now, which later steps leave untouched."""
         with self.lock:
-            found = self.subscriptions.get(sub_id)
+            found = objects.get(object_id)
             return copy.deepcopy(found) if found is not None else None
 
+    def subscription(self, sub_id: str) -> dict | None:
+        return self._copy(self.subscriptions, sub_id)
+
     def invoice(self, invoice_id: str) -> dict | None:
-        with self.lock:
-            found = self.invoices.get(invoice_id)
-            return copy.deepcopy(found) if found is not None else None
+        return self._copy(self.invoices, invoice_id)
+
+    def checkout_session(self, session_id: str) -> dict | None:
+        return self._copy(self.checkouts, session_id)
 
 
 def _part(kind: str, prop: str, **values) -> dict:
