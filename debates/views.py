@@ -84,6 +84,8 @@ def post_reaction(request, page_id: int):
             return redirect(f"{debate.get_url(request)}#reactions")
     context = _page_again(request, debate)
     context["reaction_form"] = form
+    # The one form comes back set on the thread it answered, if it still may.
+    context["reply_to"] = selectors.reply_target(debate, form.data.get("parent"))
     return TemplateResponse(
         request, debate.get_template(request), context, status=status
     )
