@@ -17,10 +17,13 @@ What is stored, and for whom:
   on anything but the cookie and the language, or carries a CSRF token.
 
 The key is the scheme, host, path, the query string with its parameters sorted
-(tracking parameters dropped) and the language, plus two generation tokens: one for
-the whole site and one for the path. Purging bumps a token, so every variant of a
-path (``?theme=``, ``?page=``) goes at once, and a page rendered while a purge ran
-is stored under the old token, where nobody looks any more.
+(tracking parameters dropped) and the language. Each entry also carries two
+generation tokens, read before the page was rendered: one for the whole site and
+one for the path. Purging bumps a token, so every variant of a path (``?theme=``,
+``?page=``) goes at once, and a page rendered while a purge ran carries the old
+token and is never served. A hit costs one round trip to the cache: the entry
+and both current tokens are read together (``get_many``), which is most of what a
+hit costs with Redis.
 
 Purging (``core.pagepurge``): Wagtail's page signals, and for anything else that
 shows on a page, the pages each room registers in its own ``pagecache.py``; purges
@@ -33,7 +36,7 @@ import hashlib
 import logging
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.contrib import messages
@@ -146,26 +149,39 @@ def normalised_query(request) -> str:
     return "&".join(f"{name}={value}" for name, value in pairs)
 
 
-def _generations(cache, path: str) -> tuple[str, str]:
-    keys = [_GENERATION, _path_generation_key(path)]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
+def _fetch(cache, key: str, path: str | None) -> tuple[tuple[str, ...], object]:
+    """The site's generation, the path's (with ``path``) and the entry at ``key``,
+    in one round trip (two more only when a generation is missing)."""
+    generation_keys = [_GENERATION]
+    if path is not None:
+        generation_keys.append(_path_generation_key(path))
+    found = cache.get_many([*generation_keys, key])
+    for generation_key in generation_keys:
+        if generation_key not in found:
             # A fresh token, never an old one: entries stored before a lost
             # generation (an eviction) can never match again.
-            cache.add(key, _token(), timeout=None)
-            found[key] = cache.get(key)
-    return found[keys[0]], found[keys[1]]
+            cache.add(generation_key, _token(), timeout=None)
+            found[generation_key] = cache.get(generation_key)
+    return tuple(found[k] for k in generation_keys), found.get(key)
 
 
-def cache_key(request, generations: tuple[str, str]) -> str:
+def _lookup(cache, request) -> tuple[str, tuple[str, str], dict | None]:
+    """The entry's key, the current generations and the entry if it is still
+    valid, in one round trip (two more only when a generation is missing)."""
+    key = cache_key(request)
+    generations, entry = _fetch(cache, key, request.path)
+    if entry is not None and tuple(entry.get("generations", ())) != generations:
+        entry = None
+    return key, generations, entry
+
+
+def cache_key(request) -> str:
     parts = [
         request.scheme,
         request.get_host(),
         request.path,
         normalised_query(request),
         getattr(request, "LANGUAGE_CODE", "") or translation.get_language() or "",
-        *generations,
     ]
     return "page:" + _digest("|".join(parts))
 
@@ -208,8 +224,9 @@ def storable_seconds(request, response, default: int) -> int:
     return max(default if seconds is None else min(seconds, default), 0)
 
 
-def _freeze(response) -> dict:
+def _freeze(response, generations: tuple[str, str]) -> dict:
     return {
+        "generations": generations,
         "status": response.status_code,
         "headers": list(response.items()),
         "content": response.content,
@@ -242,8 +259,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         try:
-            key = cache_key(request, _generations(cache, request.path))
-            entry = cache.get(key)
+            key, generations, entry = _lookup(cache, request)
         except DisallowedHost:
             return self.get_response(request)
         except CACHE_ERRORS as error:
@@ -255,7 +271,7 @@ class PageCacheMiddleware:
         seconds = storable_seconds(request, response, default)
         if seconds:
             try:
-                cache.set(key, _freeze(response), seconds)
+                cache.set(key, _freeze(response, generations), seconds)
             except CACHE_ERRORS as error:
                 logger.warning("Page cache unavailable: %s", error)
         response["X-Cache"] = MISS
@@ -271,6 +287,52 @@ def forget(paths: Iterable[str] = (), *, everything: bool = False) -> None:
         cache.set(_GENERATION, token, timeout=None)
         return
     cache.set_many({_path_generation_key(path): token for path in paths}, timeout=None)
+
+
+def kept_until_purged[T](
+    parts: Iterable, compute: Callable[[], T], *, path: str | None = None, keep=None
+) -> T:
+    """``compute()``'s value, kept in the page cache until the next purge of
+    everything (and, with ``path``, of that path), for at most
+    ``PAGE_CACHE_SECONDS``: what a page shows every reader alike (the site's
+    settings, a debate's sides) for readers the page cache cannot serve whole.
+
+    ``parts`` name the value (and whatever it varies on); ``keep(value)`` may
+    refuse to store one. A value computed while a purge ran is stored under the
+    old generation and never used. With the cache off, or Redis down, the value
+    is computed every time."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    cache = _cache()
+    key = _kept_key(parts)
+    try:
+        generations, entry = _fetch(cache, key, path)
+    except CACHE_ERRORS as error:
+        logger.warning("Page cache unavailable: %s", error)
+        return compute()
+    if entry is not None and entry[0] == generations:
+        return entry[1]
+    value = compute()
+    if keep is None or keep(value):
+        try:
+            cache.set(key, (generations, value), seconds)
+        except CACHE_ERRORS as error:
+            logger.warning("Page cache unavailable: %s", error)
+    return value
+
+
+def _kept_key(parts: Iterable) -> str:
+    return "kept:" + _digest("|".join(str(part) for part in parts))
+
+
+def forget_kept(parts: Iterable) -> None:
+    """Drop one value of ``kept_until_purged`` now, in this transaction: its
+    writer reads it back before the purge that follows the commit."""
+    try:
+        _cache().delete(_kept_key(parts))
+    except CACHE_ERRORS as error:
+        logger.warning("Page cache unavailable: %s", error)
 
 
 def for_visitors(view):

@@ -52,7 +52,11 @@ def register(sender, dependents: Callable[[object], Iterable], *, on_save=False)
     pages beyond its own URL, its parent and the home page, which are purged
     anyway) or a topic name that a service reports with ``changed``.
     ``dependents(obj)`` returns pages, paths, absolute URLs or ``EVERYTHING``.
-    With ``on_save`` the model's saves and deletions purge too."""
+    With ``on_save`` the model's saves and deletions purge too.
+
+    ``sender`` may be ``EVERYTHING`` itself: ``dependents(None)`` then returns
+    what a room shows outside the page tree (feeds, profiles...), which the CDN
+    must be told when everything is purged, since it has no « everything »."""
     _dependents[sender].append(dependents)
     if on_save:
         uid = f"core.pagepurge.{sender._meta.label}"
@@ -151,12 +155,22 @@ def _cdn() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
+def everything_urls() -> list[str]:
+    """The absolute URLs a purge of everything hands the CDN: every live page in
+    every language, the sitemap, and what the rooms registered under
+    ``EVERYTHING``."""
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    beyond = [
+        target for target in dependents_of(EVERYTHING, None) if target is not EVERYTHING
+    ]
+    return sorted(_expand([*pages, reverse("sitemap"), *beyond])[1])
+
+
 def _purge_everything() -> None:
     pagecache.forget(everything=True)
     if _cdn():
-        # A CDN has no « everything » in Wagtail's backends: every live page.
-        pages = Page.objects.live().public().filter(depth__gt=1).specific()
-        purge_cdn.enqueue(sorted(_expand([*pages, reverse("sitemap")])[1]))
+        # A CDN has no « everything » in Wagtail's backends: each URL is named.
+        purge_cdn.enqueue(everything_urls())
 
 
 def _purge_now(paths: set[str], urls: set[str]) -> None:

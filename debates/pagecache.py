@@ -2,10 +2,14 @@
 
 A debate's own page, its index (every theme and search of it), the home page and
 the sitemap are purged with every page anyway; here are the other pages that show
-a debate: the feeds, its experts' profiles, the editions it was printed in. The
+a debate: the feeds, its experts' profiles, the editions it was printed in, and
+its own ``reactions/`` pages, which a reaction's approval purges with the debate. The
 tally is not here: it moves with every verdict, and the page is kept at most
-``TALLY_STALE_SECONDS`` for visitors without an account (``DebatePage.serve``).
+``TALLY_STALE_SECONDS`` for visitors without an account (``DebatePage.index_route``).
 """
+
+from django.conf import settings
+from django.utils import translation
 
 from core.pagepurge import EVERYTHING, localized, register
 from debates.models import DebatePage, Reaction
@@ -30,6 +34,19 @@ def _editions(*numbers) -> list[str]:
     return paths
 
 
+def _reactions_pages(debate: DebatePage) -> list[str]:
+    """The debate's ``reactions/`` route in every language (every ``?page=`` of it
+    goes with its path)."""
+    paths = set()
+    route = debate.reverse_subpage("reactions")
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            parts = debate.get_url_parts()
+        if parts and parts[2]:
+            paths.add(parts[2] + route)
+    return sorted(paths)
+
+
 def debate_dependents(debate: DebatePage) -> list:
     numbers = EditionDebate.objects.filter(debate_id=debate.pk).values_list(
         "edition__number", flat=True
@@ -38,12 +55,16 @@ def debate_dependents(debate: DebatePage) -> list:
         *_feeds(),
         *_experts(debate.pour_contributor_id, debate.contre_contributor_id),
         *(_editions(*numbers) if numbers else []),
+        *_reactions_pages(debate),
     ]
 
 
 def reaction_dependents(reaction: Reaction) -> list:
-    # A reaction shows once approved, under its debate only.
-    return [reaction.debate] if reaction.debate_id else []
+    # A reaction shows once approved, under its debate only: on the debate page
+    # and on the pages of its reactions.
+    if not reaction.debate_id:
+        return []
+    return [reaction.debate, *_reactions_pages(reaction.debate)]
 
 
 def edition_dependents(edition: Edition) -> list:
@@ -56,6 +77,21 @@ def edition_item_dependents(item: EditionDebate) -> list:
     return [*_editions(*number), *DebatePage.objects.filter(pk=item.debate_id)]
 
 
+def everything_dependents(_obj=None) -> list[str]:
+    """What shows debates outside the page tree, for a purge of everything: the
+    feeds, every public expert's profile, the editions' list and every edition
+    that is out, and the ``reactions/`` pages of every live debate."""
+    slugs = Contributor.objects.filter(live=True).values_list("slug", flat=True)
+    numbers = Edition.objects.out().values_list("number", flat=True)
+    debates = DebatePage.objects.live().public().only("url_path", "path", "depth")
+    return [
+        *_feeds(),
+        *(path for slug in slugs for path in localized("experts:contributor", slug)),
+        *_editions(*numbers),
+        *(path for debate in debates for path in _reactions_pages(debate)),
+    ]
+
+
 register(DebatePage, debate_dependents)
 register(Reaction, reaction_dependents, on_save=True)
 register(Edition, edition_dependents, on_save=True)
@@ -64,3 +100,5 @@ register(EditionDebate, edition_item_dependents, on_save=True)
 # listings. Rarely changed, so every page goes.
 register(Contributor, lambda contributor: [EVERYTHING], on_save=True)
 register(Theme, lambda theme: [EVERYTHING], on_save=True)
+# The CDN, which has no « everything », is told these URLs by name.
+register(EVERYTHING, everything_dependents)

@@ -73,11 +73,14 @@ def json_ld_script(data: dict) -> SafeString:
 
 
 class DebateSeo:
-    """A debate page's description and JSON-LD, computed when a template asks."""
+    """A debate page's description and JSON-LD, computed when a template asks.
+    ``themes``: the debate's themes as the page lists them too (one query for
+    both), read from the debate when not given."""
 
-    def __init__(self, debate, request):
+    def __init__(self, debate, request, *, themes=None):
         self.debate = debate
         self.request = request
+        self.themes = themes
 
     @cached_property
     def description(self) -> str:
@@ -85,7 +88,8 @@ class DebateSeo:
 
     @cached_property
     def theme_names(self) -> list[str]:
-        return [theme.name for theme in self.debate.themes.all()]
+        themes = self.themes if self.themes is not None else self.debate.themes.all()
+        return [theme.name for theme in themes]
 
     @cached_property
     def json_ld(self) -> SafeString:
@@ -117,6 +121,8 @@ class DebateSeo:
         if modified:
             article["dateModified"] = localtime(modified).isoformat()
         parts = []
+        if hasattr(debate, "load_contributors"):
+            debate.load_contributors()  # both experts in one query, for the page too
         for side in debate.sides:
             part = {
                 "@type": "OpinionNewsArticle",

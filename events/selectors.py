@@ -51,6 +51,17 @@ def upcoming_conferences(*, limit: int = 3) -> list:
     )
 
 
+def conferences_from(moment: datetime.datetime, *, limit: int = 3) -> list:
+    """The conferences not yet over at ``moment``, soonest first: what a
+    newsletter issue announces as of its sending."""
+    return list(
+        ConferencePage.objects.live()
+        .public()
+        .filter(ends_at__gte=moment)
+        .order_by("starts_at")[:limit]
+    )
+
+
 # --- Sales ---------------------------------------------------
 
 

@@ -101,10 +101,12 @@ def can_read(
         return ReadAccess(True, Reason.FREE)
     if not user.is_authenticated:
         return ReadAccess(False, Reason.ANONYMOUS)
-    if is_editor(user):
-        return ReadAccess(True, Reason.EDITOR)
+    # Subscribers first: they are most of the readers who get in, and the editor
+    # check reads two tables of permissions.
     if has_reader_access(user, today):
         return ReadAccess(True, Reason.SUBSCRIBER)
+    if is_editor(user):
+        return ReadAccess(True, Reason.EDITOR)
     if not EmailAddress.objects.filter(user=user, verified=True).exists():
         return ReadAccess(False, Reason.UNVERIFIED)
     if quota is None:

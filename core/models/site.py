@@ -99,6 +99,29 @@ class SiteSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    @classmethod
+    def _kept_parts(cls) -> list[str]:
+        fields = ",".join(field.attname for field in cls._meta.concrete_fields)
+        return ["site-settings", fields]
+
+    @classmethod
+    def _get_or_create(cls):
+        """Read from the database once per purge of everything, not on every
+        request: the query selects the five footer pages whole, and every page
+        shows them. Saving these settings purges everything (``core.pagepurge``)
+        once committed, and drops the copy at once for the one who saved; the
+        fields' names are part of the key, so a deployment that changes them
+        never reads an older copy."""
+        from core.pagecache import kept_until_purged
+
+        return kept_until_purged(cls._kept_parts(), super()._get_or_create)
+
+    def save(self, *args, **kwargs):
+        from core.pagecache import forget_kept
+
+        super().save(*args, **kwargs)
+        forget_kept(self._kept_parts())
+
     @property
     def social_links(self) -> list[tuple[str, str]]:
         links = [

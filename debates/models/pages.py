@@ -2,7 +2,7 @@
 
 A page assembles what it shows and never writes: opening a premium debate counts
 a metered reader's free read, and that happens in ``debates.services.open_debate``,
-which ``serve`` calls before the context is built.
+which the debate's own route calls before the context is built.
 """
 
 import math
@@ -11,10 +11,13 @@ from dataclasses import dataclass, replace
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -33,6 +36,9 @@ DEBATES_PER_PAGE = 12
 # the peak of a shared debate, the cache would never hold), visitors without an
 # account may see it up to this late.
 TALLY_STALE_SECONDS = 60
+# The « Reply » link names the reaction it answers in the query string, so that it
+# works without JavaScript: ``?repondre=<id>#reply-form``.
+REPLY_PARAMETER = "repondre"
 
 
 class DebateIndexPage(CachedPage, Page):
@@ -86,12 +92,14 @@ class Side:
     truncated: bool = False
 
 
-class DebatePage(Page):
+class DebatePage(RoutablePageMixin, Page):
     """A society question, the newsroom's context, and one expert per side.
 
     Both sides are plain fields on the page rather than child rows: editors see
     them next to each other in one form, and a page renders them without an extra
-    query.
+    query. The page shows the latest threads of readers' reactions; every thread is
+    on the pages of ``reactions/`` (a route:
+    https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html).
     """
 
     context = RichTextField(
@@ -260,7 +268,11 @@ class DebatePage(Page):
         return super().save(*args, **kwargs)
 
     def load_contributors(self) -> None:
-        """Fetch both experts (and their photos) in one query instead of two."""
+        """Fetch both experts (and their photos) in one query instead of two;
+        nothing when they are already here."""
+        experts = (DebatePage.pour_contributor, DebatePage.contre_contributor)
+        if all(expert.field.is_cached(self) for expert in experts):
+            return
         ids = [self.pour_contributor_id, self.contre_contributor_id]
         found = Contributor.objects.select_related("photo").in_bulk(
             [pk for pk in ids if pk]
@@ -269,53 +281,148 @@ class DebatePage(Page):
             if pk in found:
                 setattr(self, f"{stance}_contributor", found[pk])
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request):
         # Imported here: debates.selectors and debates.services import this module.
         from debates import selectors, services
 
         # Opening the page is what counts a metered reader's free read; the
         # context is then built from the access that opening gave.
+        request.is_preview = False
         access = services.open_debate(
             self, reader=request.user, quota=selectors.premium_quota(request)
         )
-        response = super().serve(request, *args, read_access=access, **kwargs)
+        response = TemplateResponse(
+            request,
+            self.get_template(request),
+            self.get_context(request, read_access=access),
+        )
         set_cache_headers(response, request, seconds=TALLY_STALE_SECONDS)
         return response
+
+    @path("reactions/", name="reactions")
+    def reactions_route(self, request):
+        """Every thread, a page at a time. Reactions are not behind the paywall
+        (the debate page shows them to everyone), so this counts no read."""
+        # Imported here: debates.selectors imports this module.
+        from debates import selectors
+
+        paginator = Paginator(
+            selectors.reaction_threads(self), selectors.THREADS_PER_PAGE
+        )
+        # get_page() turns ?page=abc into page 1 and ?page=99999 into the last.
+        threads = paginator.get_page(request.GET.get("page"))
+        context = super().get_context(request)
+        context.update(
+            reactions_context(
+                self,
+                request,
+                threads=selectors.with_replies(threads),
+                counts=selectors.reaction_counts(self),
+                page_number=threads.number,
+            )
+        )
+        context["threads_page"] = threads
+        response = TemplateResponse(
+            request, "debates/debate_page_reactions.html", context
+        )
+        # No tally here: kept until a reaction is approved (debates.pagecache).
+        set_cache_headers(response, request)
+        return response
+
+    def serve_preview(self, request, mode_name):
+        # An editor's preview counts no read (get_context looks the access up),
+        # where the routable mixin would serve the index route.
+        return Page.serve_preview(self, request, mode_name)
 
     def get_context(self, request, *args, read_access=None, **kwargs):
         """What the page shows the reader, given ``read_access``: what opening the
         page (``services.open_debate``) allowed. Without it (an editor's preview)
         the access is looked up without counting anything, so a debate not yet
         counted this month stays behind the wall (``subscriptions.paywall``)."""
-        # Imported here: debates.selectors and debates.forms import this module.
+        # Imported here: debates.selectors imports this module.
         from debates import selectors
-        from debates.forms import ReactionForm
 
         context = super().get_context(request, *args, **kwargs)
         if read_access is None:
             read_access = selectors.read_access(
                 self, reader=request.user, quota=selectors.premium_quota(request)
             )
-        self.load_contributors()
         context["read_access"] = read_access
-        context["sides"] = self.visible_sides(read_access)
-        # Listed in the head (tags, JSON-LD) and the body: one query for both.
-        prefetch_related_objects([self], "themes")
-        themes = list(self.themes.all())
-        context["seo"] = DebateSeo(self, request)
-        context["themes"] = themes
+        # What every reader with the same access sees alike is looked up only when
+        # the template renders it: the parts kept whole ({% kept %}, core.pagecache)
+        # skip these queries until the page is purged.
+
+        def sides():
+            self.load_contributors()
+            return self.visible_sides(read_access)
+
+        def themes():
+            # Listed in the head (tags, JSON-LD) and the body: one query for both.
+            prefetch_related_objects([self], "themes")
+            return list(self.themes.all())
+
+        context["sides"] = SimpleLazyObject(sides)
+        context["themes"] = themes = SimpleLazyObject(themes)
+        context["seo"] = DebateSeo(self, request, themes=themes)
         context["index_url"] = section_urls(request).get("debates.debateindexpage", "")
         context["tally"] = selectors.tally_for(self)
-        context["related"] = selectors.related_debates(self, themes=themes)
-        context["edition"] = selectors.edition_of(self)
-        context["reactions"] = selectors.published_reactions(self)
+        context["related"] = SimpleLazyObject(
+            lambda: selectors.related_debates(self, themes=list(themes))
+        )
+        context["edition"] = SimpleLazyObject(lambda: selectors.edition_of(self))
+        reactions = SimpleLazyObject(lambda: selectors.latest_threads(self))
+        context.update(
+            reactions_context(
+                self,
+                request,
+                threads=SimpleLazyObject(lambda: reactions[0]),
+                counts=SimpleLazyObject(lambda: reactions[1]),
+            )
+        )
         if request.user.is_authenticated:
             context.update(verdict_context(self, request.user))
             context["my_pending_reactions"] = selectors.pending_reactions_of(
                 self, request.user
             )
-            context["reaction_form"] = ReactionForm(auto_id="reaction-%s")
         return context
+
+
+def reactions_context(debate, request, *, threads, counts, page_number=None) -> dict:
+    """What the reactions part of a page shows: ``threads``, their ``counts``
+    (``selectors.ReactionCounts``), and for a logged-in reader the one reaction
+    form, which the « Reply » links (``REPLY_PARAMETER``) point at a thread.
+    ``page_number``: the page of ``reactions/`` shown, ``None`` on the debate page.
+    A constant number of queries, whatever the number of reactions."""
+    # Imported here: debates.selectors and debates.forms import this module.
+    from debates import selectors
+    from debates.forms import ReactionForm
+
+    debate_url = debate.get_url(request)
+    reactions_url = debate_url + debate.reverse_subpage("reactions")
+    context = {
+        "reactions": threads,
+        "reaction_counts": counts,
+        "reactions_url": reactions_url,
+    }
+    if request.user.is_authenticated:
+        # The links stay on the page (and the page of threads) the reader is on.
+        here, query = debate_url, ""
+        if page_number is not None:
+            here = reactions_url
+            query = f"page={page_number}&" if page_number > 1 else ""
+        reply_to = None
+        if REPLY_PARAMETER in request.GET:
+            reply_to = selectors.reply_target(debate, request.GET[REPLY_PARAMETER])
+        context.update(
+            {
+                "reaction_form": ReactionForm(auto_id="reaction-%s"),
+                "reply_to": reply_to,
+                "reply_url": f"{here}?{query}{REPLY_PARAMETER}=",
+                "new_reaction_url": f"{here}?{query.rstrip('&')}".rstrip("?"),
+            }
+        )
+    return context
 
 
 def verdict_context(debate, user) -> dict:

@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from debates.polls.models import (
@@ -110,25 +111,51 @@ class PollResults:
         return None
 
 
-def poll_results(poll: TopicPollPage) -> PollResults:
-    """Totals from the counters (never by counting ballots): two queries."""
-    options = list(
+def _options_read(poll: TopicPollPage, user=None):
+    """The poll's options with their counter, the poll's total and, for a
+    logged-in reader, their own choices and whether their address is verified:
+    one query, whatever the ballots (the total and the address repeat on each
+    row, which costs less than a round trip each)."""
+    options = (
         PollOption.objects.filter(poll=poll)
         .select_related("proposal")
+        .annotate(
+            votes=Coalesce(
+                Subquery(
+                    OptionTally.objects.filter(option=OuterRef("pk")).values("votes")[
+                        :1
+                    ]
+                ),
+                0,
+            ),
+            ballots=Coalesce(
+                Subquery(PollTally.objects.filter(poll=poll).values("ballots")[:1]),
+                0,
+            ),
+        )
         .order_by("sort_order", "pk")
     )
-    votes = dict(
-        OptionTally.objects.filter(poll=poll).values_list("option_id", "votes")
-    )
-    ballots = (
-        PollTally.objects.filter(poll=poll).values_list("ballots", flat=True).first()
-        or 0
-    )
+    if user is not None and user.is_authenticated:
+        options = options.annotate(
+            chosen=Exists(
+                BallotChoice.objects.filter(
+                    option=OuterRef("pk"), ballot__poll=poll, ballot__voter=user
+                )
+            ),
+            reader_verified=Exists(
+                EmailAddress.objects.filter(user=user, verified=True)
+            ),
+        )
+    return list(options)
+
+
+def _results_of(poll: TopicPollPage, options: list[PollOption]) -> PollResults:
+    ballots = options[0].ballots if options else 0
     rows = [
         ResultRow(
             option,
-            votes.get(option.pk, 0),
-            round(100 * votes.get(option.pk, 0) / ballots) if ballots else 0,
+            option.votes,
+            round(100 * option.votes / ballots) if ballots else 0,
         )
         for option in options
     ]
@@ -140,6 +167,12 @@ def poll_results(poll: TopicPollPage) -> PollResults:
     if tied:
         decision = PollDecision.objects.filter(poll=poll).first()
     return PollResults(ballots=ballots, rows=rows, decision=decision, tied=tied)
+
+
+def poll_results(poll: TopicPollPage) -> PollResults:
+    """Totals from the counters (never by counting ballots): one query, and one
+    more for the newsroom's decision when the first options are tied."""
+    return _results_of(poll, _options_read(poll))
 
 
 def is_verified(user) -> bool:
@@ -160,21 +193,27 @@ def my_choices(poll: TopicPollPage, user) -> set[int]:
 
 
 def poll_context(poll: TopicPollPage, user) -> dict:
+    """What a poll box shows: options, counters, total and the reader's own
+    choices, read in one query (``_options_read``)."""
     state = poll.state()
-    mine = my_choices(poll, user) if user.is_authenticated else set()
+    options = _options_read(poll, user)
+    if user.is_authenticated:
+        mine = {option.pk for option in options if option.chosen}
+        # A poll without options has no row to carry the answer.
+        verified = options[0].reader_verified if options else is_verified(user)
+    else:
+        mine, verified = set(), False
     show_results = state == poll.State.CLOSED or (
         poll.results_visibility == poll.Results.AFTER_VOTE and bool(mine)
     )
-    results = poll_results(poll)
+    results = _results_of(poll, options)
     return {
         "state": state,
         "results": results if show_results else None,
         "ballots": results.ballots,
-        "options": sorted(
-            (row.option for row in results.rows), key=lambda o: (o.sort_order, o.pk)
-        ),
+        "options": options,
         "my_choices": mine,
-        "can_vote": state == poll.State.OPEN and is_verified(user),
+        "can_vote": state == poll.State.OPEN and verified,
     }
 
 

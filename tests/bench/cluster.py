@@ -33,7 +33,6 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from tests.bench.cluster_checks import (
-    CheckoutServer,
     Front,
     ballots,
     login_limits,
@@ -57,6 +56,9 @@ from tests.bench.harness import (
     write_section,
 )
 from tests.bench.polls import REPORT, Stages
+from tests.stripe_fake.server import SECRET_KEY as STRIPE_KEY
+from tests.stripe_fake.server import StripeServer
+from tests.stripe_fake.world import World
 
 DATABASE_URL = os.environ.get(
     "BENCH_CLUSTER_DATABASE_URL",
@@ -87,7 +89,7 @@ def environment(var_dir: str, *, stripe_url: str, esp_url: str) -> dict[str, str
         "EMAIL_ESP": "postmark",
         "EMAIL_ESP_API_KEY": TOKEN,
         "EMAIL_ESP_API_URL": esp_url,
-        "STRIPE_SECRET_KEY": "sk_test_cluster",
+        "STRIPE_SECRET_KEY": STRIPE_KEY,
         "STRIPE_WEBHOOK_SECRET": "whsec_cluster",
         "STRIPE_API_BASE": stripe_url,
         "TASKS_BACKEND": "database",
@@ -135,7 +137,8 @@ def main() -> int:
         flush=True,
     )
     with ExitStack() as stack:
-        stripe = stack.enter_context(CheckoutServer())
+        world = World()
+        stripe = stack.enter_context(StripeServer(world))
         esp = stack.enter_context(FakePostmark(seed=SEED))
         env = environment(str(var_dir), stripe_url=stripe.url, esp_url=esp.url)
         os.environ.update(env)
@@ -198,7 +201,7 @@ def main() -> int:
         stages.done("paywall meter")
         checks.append(ballots(front, site, rng, clients=CLIENTS))
         stages.done("ballots")
-        checks.append(seat_rush(front, site, rng, clients=CLIENTS))
+        checks.append(seat_rush(front, site, rng, clients=CLIENTS, stripe=world))
         stages.done("seat rush")
         checks.append(
             purge(front, site, publisher(env, log), clients=8, cache_module=_cache())

@@ -1,16 +1,15 @@
 """The checks of the several-servers benchmark (``tests.bench.cluster``): each
 sends its load through nginx and compares what the clients were told, and which
-server told them, with the database."""
+server told them, with the database (and, for seat holds, with Stripe's
+Checkout sessions)."""
 
 import html
-import json
 import re
 import threading
 import time
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.utils.crypto import get_random_string
 
@@ -19,71 +18,7 @@ from tests.bench.polls import check_database as check_ballots
 from tests.bench.polls import plan_ballots
 from tests.bench.seats import Answer, Step, plan_buyers
 from tests.bench.seed_cluster import PASSWORD
-
-CHECKOUT_PAGE = "https://checkout.stripe.com/c/pay/"
-
-
-# --- Stripe Checkout, as far as a seat hold needs it -----------------------------
-
-
-class CheckoutServer:
-    """Answers the one Stripe call a seat hold makes (create a Checkout session)
-    with the fields the site reads; anything else is a 404 in Stripe's shape."""
-
-    def __init__(self):
-        self.sessions = 0
-        self.lock = threading.Lock()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self):
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if self.path.split("?")[0] == "/v1/checkout/sessions":
-                    with outer.lock:
-                        outer.sessions += 1
-                        number = outer.sessions
-                    sid = f"cs_test_cluster{number:06d}"
-                    self._answer(
-                        200,
-                        {
-                            "id": sid,
-                            "object": "checkout.session",
-                            "status": "open",
-                            "url": CHECKOUT_PAGE + sid,
-                        },
-                    )
-                else:
-                    self._answer(404, {"error": {"type": "invalid_request_error"}})
-
-            def _answer(self, status, payload):
-                body = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
+from tests.stripe_fake.world import CHECKOUT_PAGE, World
 
 # --- Through the front ------------------------------------------------------------
 
@@ -395,7 +330,9 @@ def buyer_task(conference, buyer, sold_out: threading.Event):
         sold_out.set()
 
 
-def seat_rush(front: Front, site, rng, *, clients: int) -> Check:
+def seat_rush(front: Front, site, rng, *, clients: int, stripe: World) -> Check:
+    """Many buyers at once for fewer seats: sold out, never oversold, and each
+    held order has one Checkout session at Stripe, its own."""
     from events.models import SeatOrder, SeatStock
 
     conference = site.conference
@@ -412,10 +349,22 @@ def seat_rush(front: Front, site, rng, *, clients: int) -> Check:
         and e.location.startswith(CHECKOUT_PAGE)
     ]
     told = sum(e.request.tag.buyer.seats for e in holds)
-    orders = SeatOrder.objects.filter(
-        conference_id=conference.pk,
-        status__in=[SeatOrder.Status.HELD, SeatOrder.Status.PAID],
-    ).values_list("seats", flat=True)
+    orders = list(
+        SeatOrder.objects.filter(
+            conference_id=conference.pk,
+            status__in=[SeatOrder.Status.HELD, SeatOrder.Status.PAID],
+        ).values_list("pk", "seats", "stripe_session_id")
+    )
+    seats = sum(order_seats for _, order_seats, _ in orders)
+    sessions = {
+        session_id: (stripe.checkout_session(session_id) or {}).get("metadata")
+        for _, _, session_id in orders
+    }
+    own = sum(
+        1
+        for pk, _, session_id in orders
+        if sessions[session_id] == {"seat_order": str(pk)}
+    )
     taken = SeatStock.objects.get(conference_id=conference.pk).taken
     return Check(
         "seat holds",
@@ -423,12 +372,13 @@ def seat_rush(front: Front, site, rng, *, clients: int) -> Check:
         len(answers),
         served(answers),
         f"sold out, not oversold: {conference.capacity} seats held; "
-        "holds = orders = stock",
+        "holds = orders = stock = Checkout sessions, each order's its own",
         f"{len(holds)} holds for {told} seats; {len(orders)} orders, "
-        f"{sum(orders)} seats; stock says {taken}",
+        f"{seats} seats; stock says {taken}; {len(stripe.checkouts)} sessions at "
+        f"Stripe, {own} of them their order's",
         taken == conference.capacity
-        and told == sum(orders) == taken
-        and len(holds) == len(orders)
+        and told == seats == taken
+        and len(holds) == len(orders) == len(stripe.checkouts) == own
         and not errors(answers)
         and both(answers),
         Summary.of(phase),

@@ -48,8 +48,9 @@ say `X-Forwarded-Proto: https`); the ones that play another reader connect from
 another loopback address (127.0.0.2 to 127.0.0.5), which nginx appends to
 `X-Forwarded-For` (`TRUSTED_PROXY_COUNT=1`). nginx names the server behind each
 answer (`X-Served-By: $upstream_addr`), so every check below knows which server
-told the client what. Checkout sessions for seat holds come from a Stripe-shaped
-server on this machine; email goes to a Postmark-shaped one.
+told the client what. Checkout sessions for seat holds come from the offline
+Stripe of the tests (whole objects of the pinned API version) served on this
+machine; email goes to a Postmark-shaped server.
 
 What must be shared across servers, under load through nginx:
 

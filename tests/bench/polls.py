@@ -765,6 +765,16 @@ of these it was in):
     return text
 
 
+def time_breakdown(profile: Profile) -> str:
+    """One line for the console: where a profiled ballot's time went."""
+    if not profile.areas:
+        return "Where a ballot's time goes: not sampled (pyinstrument is missing)."
+    parts = ", ".join(
+        f"{area} {share:.0%}" for area, share in profile.areas.items() if share >= 0.01
+    )
+    return f"Where a ballot's time goes (pyinstrument): {parts}."
+
+
 def failures_of(
     integrity: Integrity, phases: list[Phase], page_queries: tuple[int, int]
 ) -> list[str]:
@@ -985,6 +995,7 @@ def main() -> int:
         f"p50 {ms(run.static.p50)}); lost {integrity.lost}, "
         f"doubled {integrity.doubled}. Report: {REPORT}"
     )
+    print(time_breakdown(run.profile))
     if run.failures:
         print("FAILED: " + "; ".join(run.failures), file=sys.stderr)
         print(f"gunicorn's log: {var_dir / 'gunicorn.log'}", file=sys.stderr)

@@ -19,13 +19,12 @@ the pages' HTML:
   (0.15 ms; `tests/debates/test_related_debates.py`). (2) Every approved reaction is
   rendered, and for a logged-in reader each comes with its own reply form (CSRF
   token, three radio buttons, a textarea, about 2.5 kB of HTML): with 300 reactions
-  the page weighs 0.9 MB and its render is spent in the template, not in SQL. Left
-  to do, in `debates/models/pages.py` and the reactions template, which are being
-  changed elsewhere: show the latest 30 threads with a link to the next ones
-  (`published_reactions` taking a page), and one reply form that a « Répondre »
-  link fills with the reaction's id (or the form on the reaction's own page,
-  `/avis/reaction/<id>/`), so that a page's weight no longer grows with its
-  reactions.
+  the page weighs 0.9 MB and its render is spent in the template, not in SQL. Fixed:
+  the page shows the latest 20 threads (`debates.selectors.THREADS_PER_PAGE`) with a
+  link to every thread on the debate's `reactions/` pages, and one reaction form
+  that each thread's « Répondre » link (`?repondre=<id>`) points at its thread, so
+  that neither the page's queries nor its weight grow with its reactions
+  (`tests/debates/test_reactions_threads.py`).
 - Anonymous pages are answered by the full-page cache (0 queries): what is left
   is the middleware chain in front of it and gunicorn's sync workers, which close
   the connection after each answer; WhiteNoise's static file goes through the same

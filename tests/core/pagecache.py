@@ -1,14 +1,14 @@
 """Fixtures for tests that run with the page cache on (it is off in every other
 test, tests/conftest.py): import them with ``# noqa: F401 - fixture``."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 
 import pytest
 from django.core.cache import caches
 from django.test import Client
 
 from core import pagecache
+from tests.bench.fakeserver import FakeServer, Reply, serve
 
 
 @pytest.fixture
@@ -25,25 +25,33 @@ def visitor() -> Client:
     return Client()
 
 
-class PurgeRecorder(BaseHTTPRequestHandler):
-    """A stand-in for Varnish or nginx: it answers PURGE and remembers it."""
+@dataclass
+class PurgeRecorder:
+    """A stand-in for Varnish or nginx at ``url``: it answers PURGE and
+    remembers it."""
 
-    def do_PURGE(self):
-        self.server.purged.append((self.headers["Host"], self.path))
-        self.send_response(200)
-        self.end_headers()
+    server: FakeServer
 
-    def log_message(self, *args):
-        pass
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def purged(self) -> list[tuple[str, str]]:
+        """(Host, path) of every PURGE received, in order."""
+        return [
+            (request.headers["Host"], request.path)
+            for request in self.server.requests
+            if request.method == "PURGE"
+        ]
+
+
+def answer_purge(request) -> Reply:
+    return Reply(200 if request.method == "PURGE" else 405)
 
 
 @pytest.fixture
 def purge_server():
     """An HTTP cache on 127.0.0.1 that records the PURGE requests it receives."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    server.purged = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serve(answer_purge) as server:
+        yield PurgeRecorder(server)

@@ -168,3 +168,50 @@ def test_a_page_that_used_the_csp_nonce_is_not_stored(rf):
     str(request._csp_nonce)  # a template printed it
 
     assert pagecache.storable_seconds(request, response, 300) == 0
+
+
+def test_a_page_rendered_while_a_purge_ran_is_never_served(
+    page_cache, standard, monkeypatch
+):
+    """The purge lands between the lookup and the store: the copy rendered from
+    the old content is stored with the old generation and never matches again."""
+    serve = type(standard).serve
+
+    def serve_while_purged(self, request, *args, **kwargs):
+        response = serve(self, request, *args, **kwargs)
+        pagecache.forget([standard.url])
+        return response
+
+    monkeypatch.setattr(type(standard), "serve", serve_while_purged)
+    assert visitor().get(standard.url)["X-Cache"] == "miss"
+    monkeypatch.setattr(type(standard), "serve", serve)
+
+    assert visitor().get(standard.url)["X-Cache"] == "miss"
+    assert visitor().get(standard.url)["X-Cache"] == "hit"
+
+
+def test_a_hit_reads_the_cache_once(page_cache, standard, monkeypatch):
+    """The entry and both generations come back in one ``get_many``: with Redis,
+    each round trip is most of what a hit costs."""
+    visitor().get(standard.url)
+    cache = pagecache._cache()
+    calls, depth = [], [0]
+
+    def counting(name, method):
+        # Local memory's get_many calls its own get: count the outermost calls.
+        def call(*args, **kwargs):
+            if not depth[0]:
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "add", "set", "set_many"):
+        monkeypatch.setattr(cache, name, counting(name, getattr(cache, name)))
+
+    assert visitor().get(standard.url)["X-Cache"] == "hit"
+    assert calls == ["get_many"]

@@ -73,11 +73,18 @@ def test_an_unknown_theme_shows_every_debate(client, many_debates):
 @pytest.mark.django_db
 def test_the_index_searches_questions_arguments_and_experts(client, debate_index):
     expert = ContributorFactory(name="Odile Fontaine", slug="odile-fontaine")
-    DebatePageFactory(parent=debate_index, title="Faut-il taxer le kérosène ?")
+    # Named, not drawn at random: a random French name may well be « Fontaine ».
+    DebatePageFactory(
+        parent=debate_index,
+        title="Faut-il taxer le kérosène ?",
+        pour_contributor=ContributorFactory(name="Anne Leroux", slug="anne-leroux"),
+        contre_contributor=ContributorFactory(name="Paul Girard", slug="paul-girard"),
+    )
     DebatePageFactory(
         parent=debate_index,
         title="Faut-il interdire les vols courts ?",
         pour_contributor=expert,
+        contre_contributor=ContributorFactory(name="Marc Roche", slug="marc-roche"),
         pour_body=[("paragraph", "<p>Le train relie déjà Paris à Lyon.</p>")],
     )
 
