@@ -9,13 +9,14 @@ from wagtail.search import index
 
 from core.blocks import StandardBodyBlock
 from core.pagecache import CachedPage, seconds_until
+from core.revisions import LatestRevisionGuard
 from debates import selectors as debate_selectors
 from debates.polls.models import TopicPollPage
 from debates.polls.selectors import open_poll
 from events.selectors import upcoming_conferences
 
 
-class HomePage(CachedPage, Page):
+class HomePage(LatestRevisionGuard, CachedPage, Page):
     """The front page: the featured debate, the latest ones, the open poll and events.
 
     Each slot is filled by its room once that room exists; until then the template
@@ -96,7 +97,7 @@ class HomePage(CachedPage, Page):
         )
 
 
-class StandardPage(CachedPage, Page):
+class StandardPage(LatestRevisionGuard, CachedPage, Page):
     """Legal and editorial pages: Mentions légales, CGV, Transparence..."""
 
     intro = models.TextField(_("standfirst"), max_length=600, blank=True)

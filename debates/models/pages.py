@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.pagecache import CachedPage
+from core.revisions import LatestRevisionGuard
 from core.selectors import section_urls
 from debates.blocks import ArgumentBlock, KeyFiguresBlock, SourcesBlock
 from debates.models.verdicts import Moment, Stance
@@ -41,7 +42,7 @@ TALLY_STALE_SECONDS = 60
 REPLY_PARAMETER = "repondre"
 
 
-class DebateIndexPage(CachedPage, Page):
+class DebateIndexPage(LatestRevisionGuard, CachedPage, Page):
     """« Débats »: every published debate, newest first, by theme or by search."""
 
     intro = models.TextField(_("intro"), max_length=400, blank=True)
@@ -92,7 +93,7 @@ class Side:
     truncated: bool = False
 
 
-class DebatePage(RoutablePageMixin, Page):
+class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
     """A society question, the newsroom's context, and one expert per side.
 
     Both sides are plain fields on the page rather than child rows: editors see

@@ -19,12 +19,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from core.pagecache import CachedPage, seconds_until
+from core.revisions import LatestRevisionGuard
 from events import ical
 from events.models.seats import SeatStock
 from events.seo import conference_json_ld
 
 
-class EventIndexPage(CachedPage, RoutablePageMixin, Page):
+class EventIndexPage(LatestRevisionGuard, CachedPage, RoutablePageMixin, Page):
     """« Événements »: conferences to come, then past ones; by city and theme."""
 
     intro = models.TextField(_("intro"), max_length=400, blank=True)
@@ -76,7 +77,7 @@ class EventIndexPage(CachedPage, RoutablePageMixin, Page):
         )
 
 
-class ConferencePage(CachedPage, RoutablePageMixin, Page):
+class ConferencePage(LatestRevisionGuard, CachedPage, RoutablePageMixin, Page):
     """A public conference: a debate question put to two experts before an audience."""
 
     question = models.CharField(_("debate question"), max_length=200)
@@ -315,7 +316,7 @@ class SeatPrice(Orderable):
         return (Decimal(self.price_cents) / 100).quantize(Decimal("0.01"))
 
 
-class ConferenceOfferPage(Page):
+class ConferenceOfferPage(LatestRevisionGuard, Page):
     """« Organiser un débat chez vous »: the formats sold to institutions, priced
     excluding VAT, with their options and the quote request form."""
 

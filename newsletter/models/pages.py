@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from core.links import absolute_url
+from core.revisions import LatestRevisionGuard
 from newsletter.blocks import MOMENT, IssueBodyBlock
 from newsletter.models.sending import IssueDispatch
 from newsletter.services import rendering
@@ -34,7 +35,7 @@ EDITORIAL_FEATURES = ["bold", "italic", "link"]
 ISSUES_PER_PAGE = 20
 
 
-class NewsletterIndexPage(Page):
+class NewsletterIndexPage(LatestRevisionGuard, Page):
     """The archive of the issues sent (``/lettre/``)."""
 
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES, blank=True)
@@ -55,7 +56,7 @@ class NewsletterIndexPage(Page):
         return context
 
 
-class NewsletterIssuePage(Page):
+class NewsletterIssuePage(LatestRevisionGuard, Page):
     """One issue of a newsletter: its subject, the editorial and the body."""
 
     newsletter = models.ForeignKey(

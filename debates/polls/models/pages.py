@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 
 from core.pagecache import CachedPage, seconds_until
+from core.revisions import LatestRevisionGuard
 from debates.polls.models.ballots import BallotChoice
 from debates.polls.models.proposals import QUESTION_MAX, Proposal, validate_question
 
@@ -21,7 +22,7 @@ OPTIONS_MAX = 12
 BALLOTS_STALE_SECONDS = 60
 
 
-class PollIndexPage(CachedPage, Page):
+class PollIndexPage(LatestRevisionGuard, CachedPage, Page):
     """« Votez »: the open poll, the coming ones and past results."""
 
     intro = models.TextField(_("intro"), max_length=400, blank=True)
@@ -93,7 +94,7 @@ class TopicPollForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TopicPollPage(CachedPage, Page):
+class TopicPollPage(LatestRevisionGuard, CachedPage, Page):
     """A poll on the next topics: 2 to 12 options, open between two times."""
 
     class Rule(models.TextChoices):
