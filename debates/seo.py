@@ -75,9 +75,9 @@ def json_ld_script(data: dict) -> SafeString:
 class DebateSeo:
     """A debate page's description and JSON-LD, computed when a template asks.
     ``themes``: the debate's themes as the page lists them too (one query for
-    both), read from the debate when not given."""
+    both)."""
 
-    def __init__(self, debate, request, *, themes=None):
+    def __init__(self, debate, request, *, themes):
         self.debate = debate
         self.request = request
         self.themes = themes
@@ -88,8 +88,7 @@ class DebateSeo:
 
     @cached_property
     def theme_names(self) -> list[str]:
-        themes = self.themes if self.themes is not None else self.debate.themes.all()
-        return [theme.name for theme in themes]
+        return [theme.name for theme in self.themes]
 
     @cached_property
     def json_ld(self) -> SafeString:
@@ -121,8 +120,7 @@ class DebateSeo:
         if modified:
             article["dateModified"] = localtime(modified).isoformat()
         parts = []
-        if hasattr(debate, "load_contributors"):
-            debate.load_contributors()  # both experts in one query, for the page too
+        debate.load_contributors()  # both experts in one query, for the page too
         for side in debate.sides:
             part = {
                 "@type": "OpinionNewsArticle",
