@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's page routing, kept between requests (a logged-in reader's page).
+    "core.routing.RouteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
