@@ -265,7 +265,7 @@ def test_redis_url_moves_the_cache_to_redis_and_sessions_to_cached_db(tmp_path):
         """,
     )
 
-    assert found["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"]["BACKEND"] == "core.redis_cache.RedisCache"
     assert found["cache"]["LOCATION"] == "redis://127.0.0.1:6379/15"
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 
