@@ -276,3 +276,49 @@ def test_a_kill_mid_batch_of_single_messages_leaves_only_the_messages_handed_unk
     )
     assert unknown == set(addresses) - set(sent)
     assert IssueDispatch.objects.get().state == IssueDispatch.State.SENT
+
+
+# --- The Delivery rows written at the start -----------------------------------------
+
+
+def test_the_rows_are_numbered_into_batches_in_subscriber_order(
+    issue, readers, held_batches, settings
+):
+    settings.NEWSLETTER_BATCH_SIZE = 2
+
+    dispatch = sending.send_issue(issue)
+
+    rows = list(
+        Delivery.objects.filter(issue=issue)
+        .order_by("subscriber_id")
+        .values_list("address", "batch", "status", "attempts")
+    )
+    assert dispatch.recipients == 5
+    assert rows == [(address, n // 2, "queued", 0) for n, address in enumerate(readers)]
+    assert all(
+        row.next_attempt_at is not None and row.claimed_at is None
+        for row in Delivery.objects.filter(issue=issue)
+    )
+
+
+def test_two_subscribers_behind_one_mailbox_get_one_row(
+    issue, weekly_list, held_batches
+):
+    from accounts.factories import UserFactory
+
+    first = SubscriptionFactory(subscriber__email="Partage@Example.org")
+    # A reader's account address counts, whatever the subscriber row says.
+    second = SubscriptionFactory(
+        subscriber__email="ancienne@example.org",
+        subscriber__user=UserFactory(email="partage@example.org"),
+    )
+    SubscriptionFactory(subscriber__email="seule@example.org")
+
+    dispatch = sending.send_issue(issue)
+
+    rows = dict(
+        Delivery.objects.filter(issue=issue).values_list("address", "subscriber_id")
+    )
+    assert dispatch.recipients == 2
+    assert sorted(rows) == ["partage@example.org", "seule@example.org"]
+    assert rows["partage@example.org"] == min(first.subscriber_id, second.subscriber_id)

@@ -4,7 +4,7 @@
 import datetime
 from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,6 @@ from newsletter.services import rendering, throttle
 from newsletter.services.sending.queueing import enqueue_batches
 
 State = IssueDispatch.State
-CREATE_CHUNK = 2000
 
 
 class IssueAlreadySent(DomainError):
@@ -61,27 +60,47 @@ def schedule_issue(issue, *, at: datetime.datetime) -> IssueDispatch:
     return dispatch
 
 
+def _prepared(name: str, value):
+    return Delivery._meta.get_field(name).get_db_prep_save(value, connection)
+
+
 def _create_deliveries(issue, now) -> int:
-    size = throttle.batch_size()
-    seen: set[str] = set()
-    rows: list[Delivery] = []
-    for subscriber_id, address in recipients(issue.newsletter).iterator(
-        chunk_size=CREATE_CHUNK
-    ):
-        if address in seen:  # two subscribers behind one mailbox get one email
+    """One ``Delivery`` per address (the first subscriber behind it: two
+    subscribers sharing a mailbox get one email), numbered into batches in
+    subscriber order, in one ``INSERT ... SELECT``. Django's ``bulk_create``
+    compiled and bound every row's values in Python: for 50,000 recipients that
+    took half a minute of the editor's request."""
+    source, source_params = recipients(issue.newsletter).query.sql_with_params()
+    quote = connection.ops.quote_name
+    computed = {
+        "issue_id": ("%s", [issue.pk]),
+        "subscriber_id": ("r.subscriber_id", []),
+        "address": ("r.address", []),
+        "batch": (
+            "(ROW_NUMBER() OVER (ORDER BY r.subscriber_id) - 1) / %s",
+            [throttle.batch_size()],
+        ),
+        "next_attempt_at": ("%s", [_prepared("next_attempt_at", now)]),
+    }
+    columns, values, params = [], [], []
+    for field in Delivery._meta.concrete_fields:
+        if field.primary_key:
             continue
-        seen.add(address)
-        rows.append(
-            Delivery(
-                issue=issue,
-                subscriber_id=subscriber_id,
-                address=address,
-                batch=(len(seen) - 1) // size,
-                next_attempt_at=now,
-            )
-        )
-        if len(rows) >= CREATE_CHUNK:
-            Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-            rows = []
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(seen)
+        default = ("%s", [_prepared(field.name, field.get_default())])
+        sql, field_params = computed.get(field.attname, default)
+        columns.append(quote(field.column))
+        values.append(sql)
+        params += field_params
+    # Only quoted names of the model and Django's own compiled SQL go into the
+    # text; every value is a parameter. WHERE true: without it SQLite would read
+    # ON CONFLICT as a join's ON.
+    statement = (
+        f"INSERT INTO {quote(Delivery._meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
+        f"SELECT {', '.join(values)} FROM ("
+        f"SELECT MIN(q.subscriber_id) AS subscriber_id, q.current_address AS address "
+        f"FROM ({source}) q GROUP BY q.current_address"
+        f") r WHERE true ON CONFLICT DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *source_params])
+    return Delivery.objects.filter(issue=issue).count()
