@@ -17,12 +17,16 @@ def section_urls(request) -> dict[str, str]:
     """The URL of each live section page under the home page (Débats, Votez...), by
     model label. Read on every page for the navigation, so kept in the cache and
     dropped whenever a page is published, unpublished, moved or deleted
-    (``core.signals``)."""
+    (``core.signals``). Read once per request and language: the header and the
+    footer ask for several sections."""
     site = Site.find_for_request(request)
     if site is None:
         return {}
     key = SECTIONS_CACHE_KEY.format(site_id=site.pk, language=get_language())
-    urls = cache.get(key)
+    read = request.__dict__.setdefault("_section_urls", {})
+    if key in read:
+        return read[key]
+    urls = read[key] = cache.get(key)
     if urls is None:
         urls = {}
         home = site.root_page
@@ -30,6 +34,7 @@ def section_urls(request) -> dict[str, str]:
             label = f"{page.content_type.app_label}.{page.content_type.model}"
             urls.setdefault(label, page.get_url(request))
         cache.set(key, urls, 3600)
+        read[key] = urls
     return urls
 
 
