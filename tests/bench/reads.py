@@ -321,7 +321,14 @@ def main() -> int:
     with gunicorn_server(env, workers=WORKERS, log=log) as server:
         served = warm_up(server.port, pages, cookies, static_path)
         memory_before = worker_memory(server.pid)
-        stages.done(f"gunicorn started, {WORKERS} workers, warmed up")
+        with connection.cursor() as cursor:
+            cursor.execute("CHECKPOINT")
+        connection.close()
+        quiet = settle()
+        stages.done(
+            f"gunicorn started, {WORKERS} workers, warmed up; machine quiet "
+            f"({quiet:.0%} busy)"
+        )
         demo = measure(server.port, pages, cookies, static_path)
         served += sum(f.summary.requests for f in demo.values())
         memory_middle = worker_memory(server.pid)

@@ -169,8 +169,9 @@ Run of {date}. gunicorn, {load["workers"]} sync workers, production settings
 (PostgreSQL, Redis), {load["clients"]} concurrent clients on the same machine;
 each page for at least {load["seconds"]:g} s ({load["per_page"]} requests at a time), one
 page at a time, in two passes over the pages, between two rounds of the static file that
-the same server sends (WhiteNoise). After the bulk load the benchmark waits for a
-checkpoint and for the machine to be quiet before it reads again. Before the run {load["busy"]:.0%} of the cores were busy with other
+the same server sends (WhiteNoise). Before each of the two measures (demo content,
+then after the bulk load) the benchmark waits for a checkpoint and for the machine to
+be quiet. Before the run {load["busy"]:.0%} of the cores were busy with other
 work.{disturbed} {cache}
 
 Queries, render and SQL times are measured once per page in the benchmark's own
