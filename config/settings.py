@@ -520,6 +520,13 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail 8's autosave is off. It takes its snapshot of the form when a change
+# event fires; text typed into a StreamField paragraph that was just added only
+# reaches Draftail's hidden input, with no event, so the indicator says
+# « Enregistré » while the last paragraph is not saved. And the editorial journey
+# has seen a submitted debate lose that paragraph while autosave was on. Editors
+# save drafts themselves, as before Wagtail 8.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Wagtail documents are public media: anything sold is a ProtectedFileField in
 # private storage, never a Wagtail document. On S3 the document view redirects to
 # the file's plain URL, so the bucket carries the bytes while the view still checks

@@ -27,6 +27,10 @@ from wagtail.models import Page, Site
 
 from core.pagecache import forget_kept, kept_until_purged
 
+# Part of every key: a deploy that changes ``Route`` changes this, and no worker
+# ever unpickles a route of another shape.
+ROUTE_VERSION = 1
+
 
 @dataclass(frozen=True)
 class Route:
@@ -103,6 +107,7 @@ class RouteMiddleware:
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         parts = (
             "route",
+            ROUTE_VERSION,
             request.get_host(),
             request.get_port(),
             translation.get_language(),
