@@ -44,6 +44,23 @@ def test_the_index_lists_debates_newest_first_twelve_a_page(client, many_debates
     assert titles(first)[0] == "Question 14 ?"
 
 
+@pytest.mark.django_db
+def test_the_index_pages_keep_the_search(client, many_debates):
+    first = BeautifulSoup(client.get("/debats/?q=Question").content, "html.parser")
+    older = first.select_one("nav.pagination a[rel=next]")
+    assert older.get_text(strip=True) == "Débats plus anciens"
+
+    second = client.get("/debats/" + older["href"])
+    newer = BeautifulSoup(second.content, "html.parser").select_one(
+        "nav.pagination a[rel=prev]"
+    )
+
+    assert older["href"] == "?q=Question&page=2"
+    assert len(titles(second)) == 3
+    assert newer["href"] == "?q=Question&page=1"
+    assert "Page 2 sur 2" in second.content.decode()
+
+
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1.5"])
 @pytest.mark.django_db
 def test_the_index_shrugs_off_odd_page_numbers(client, many_debates, page):
