@@ -121,6 +121,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A logged-in reader's page from the shell all such readers share, filled
+    # for them, before Wagtail routes it (core.shells).
+    "core.shells.ShellMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Wagtail's page routing, kept between requests (a logged-in reader's page).
     "core.routing.RouteMiddleware",

@@ -1,5 +1,20 @@
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
+
+def admin_access_grants(user) -> QuerySet[Permission]:
+    """The rows that give ``user`` Wagtail's admin access, through their own
+    permissions or a group's, as Django's ``ModelBackend`` reads them (empty: no
+    access, unless a superuser). A queryset, so that a page can ask it in the
+    same query as other things it needs."""
+    app_label, codename = ACCESS_ADMIN.split(".")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).filter(Q(user=user) | Q(group__user=user))
 
 
 class RefusingPermissionPolicy(ModelPermissionPolicy):

@@ -24,10 +24,12 @@ class CoreConfig(AppConfig):
         setting_changed.connect(forget_private_storage, dispatch_uid="core.storage")
 
         # Imported here: core.signals needs Wagtail's models, loaded only by ready().
-        from core import mail_notifications, pagepurge, signals
+        from core import mail_notifications, pagepurge, shells, signals
 
         signals.connect()
         # Wagtail's moderation emails leave through the outbox, after commit.
         mail_notifications.connect()
         # What each change purges from the page cache; finds the rooms' own lists.
         pagepurge.connect()
+        # The editor's bar, a slot of every page served from a shell.
+        shells.connect()

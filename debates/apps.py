@@ -9,7 +9,7 @@ class DebatesConfig(AppConfig):
     def ready(self):
         # Imported here: these modules need models, loaded only by ready().
         from accounts import personal_data
-        from debates import services, signals
+        from debates import services, shells, signals
         from debates.polls import services as poll_services
 
         personal_data.register(
@@ -28,3 +28,5 @@ class DebatesConfig(AppConfig):
             erase=poll_services.erase_topics,
         )
         signals.connect()
+        # The debate page for logged-in readers, from a shell (core.shells).
+        shells.connect()

@@ -33,6 +33,24 @@ class VerdictForm(forms.Form):
             del self.fields["consent"]
 
 
+def verdict_boxes(mine: dict[str, str], *, needs_consent: bool) -> dict:
+    """What the verdict boxes show a logged-in reader: their stances (``mine``,
+    by moment) and a form for each moment."""
+    return {
+        "my_verdicts": {
+            moment: Stance(stance).label for moment, stance in mine.items()
+        },
+        "verdict_forms": {
+            moment: VerdictForm(
+                initial={"moment": moment, "stance": mine.get(moment)},
+                needs_consent=needs_consent,
+                auto_id=f"verdict-{moment}-%s",
+            )
+            for moment in Moment.values
+        },
+    }
+
+
 class ReactionForm(forms.Form):
     tag = forms.ChoiceField(
         label=_("Your reaction leans"),

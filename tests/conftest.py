@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from accounts.factories import UserFactory
+from core import shells
 from home.models import HomePage
 from tests.core.pagecache import page_cache, purge_server  # noqa: F401
 from tests.core.s3 import moto_endpoint, s3_media  # noqa: F401 - shared fixtures
@@ -77,12 +78,15 @@ def provider(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: rate limits and cached pages of one test
-    must not leak into the next. With REDIS_URL set this empties that Redis database,
-    so point the tests at a database of their own (the README says which)."""
+    """Each test starts with an empty cache: rate limits, cached pages and the
+    shells' slot renderings of one test must not leak into the next. With
+    REDIS_URL set this empties that Redis database, so point the tests at a
+    database of their own (the README says which)."""
     cache.clear()
+    shells.forget_rendered()
     yield
     cache.clear()
+    shells.forget_rendered()
 
 
 @pytest.fixture(autouse=True)

@@ -14,11 +14,23 @@ is purged with the path, exactly when the cached page would be. Only a GET of
 the page is kept, never a preview (its path is the admin's) nor a form shown
 again with its errors (a POST). A part holding a CSRF token, or a CSP nonce, is
 never stored: it belongs to one reader.
+
+``{% personal %}``: the opposite, a part that belongs to the reader (their
+verdict, a form and its token), left as a slot when the page is rendered as a
+shell for logged-in readers (``core.shells``), filled per reader from the slot's
+own template; otherwise its content is rendered in place::
+
+    {% personal "debate-verdict" moment="before" %}
+        {% include "debates/includes/verdict.html" with moment="before" %}
+    {% endpersonal %}
+
+A personal part never sits inside a kept one.
 """
 
 from django import template
 from django.utils.translation import get_language
 
+from core import shells
 from core.pagecache import kept_until_purged
 
 register = template.Library()
@@ -54,8 +66,10 @@ class KeptNode(template.Node):
         def keep(html):
             # Django's nonce is lazy: false until something used it.
             nonce = getattr(request, "_csp_nonce", None)
-            return "csrfmiddlewaretoken" not in html and not (
-                nonce and str(nonce) in html
+            return (
+                "csrfmiddlewaretoken" not in html
+                and "<!--slot:" not in html
+                and not (nonce and str(nonce) in html)
             )
 
         return kept_until_purged(parts, render, path=request.path, keep=keep)
@@ -75,3 +89,36 @@ def do_kept(parser, token):
         parser.compile_filter(bits[1]),
         [parser.compile_filter(bit) for bit in bits[2:]],
     )
+
+
+class PersonalNode(template.Node):
+    def __init__(self, nodelist, name, args):
+        self.nodelist = nodelist
+        self.name = name
+        self.args = args
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or not shells.building(request):
+            return self.nodelist.render(context)
+        args = {name: value.resolve(context) for name, value in self.args.items()}
+        return shells.marker(request, self.name, args)
+
+
+@register.tag("personal")
+def do_personal(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]!r} takes a slot's name, then its arguments as name=value."
+        )
+    name = bits[1].strip("\"'")
+    args = {}
+    for bit in bits[2:]:
+        key, sep, value = bit.partition("=")
+        if not sep:
+            raise template.TemplateSyntaxError(f"{bits[0]!r}: {bit!r} is not a=b.")
+        args[key] = parser.compile_filter(value)
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    return PersonalNode(nodelist, name, args)

@@ -12,13 +12,11 @@ https://docs.wagtail.org/en/stable/topics/writing_templates.html#wagtail-user-ba
 """
 
 from django import template
-from django.contrib.auth.models import Permission
-from django.db.models import Q
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-register = template.Library()
+from core.admin_permissions import ACCESS_ADMIN, admin_access_grants
 
-ACCESS_ADMIN = "wagtailadmin.access_admin"
+register = template.Library()
 
 
 def may_enter_admin(user) -> bool:
@@ -31,12 +29,7 @@ def may_enter_admin(user) -> bool:
     if hasattr(user, "_perm_cache"):
         # ModelBackend's cache of this request: has_perm costs nothing more.
         return user.has_perm(ACCESS_ADMIN)
-    app_label, codename = ACCESS_ADMIN.split(".")
-    return (
-        Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        .filter(Q(user=user) | Q(group__user=user))
-        .exists()
-    )
+    return admin_access_grants(user).exists()
 
 
 @register.simple_tag(takes_context=True)

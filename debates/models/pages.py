@@ -22,11 +22,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import shells as page_shells
 from core.pagecache import CachedPage
 from core.revisions import LatestRevisionGuard
 from core.selectors import section_urls
 from debates.blocks import ArgumentBlock, KeyFiguresBlock, SourcesBlock
-from debates.models.verdicts import Moment, Stance
 from debates.seo import DebateSeo
 from newsroom.models import Contributor
 from subscriptions.paywall import set_cache_headers, teaser, visible_body
@@ -284,8 +284,8 @@ class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        # Imported here: debates.selectors and debates.services import this module.
-        from debates import selectors, services
+        # Imported here: debates.selectors, services and shells import this module.
+        from debates import selectors, services, shells
 
         # Opening the page is what counts a metered reader's free read; the
         # context is then built from the access that opening gave.
@@ -293,13 +293,16 @@ class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
         access = services.open_debate(
             self, reader=request.user, quota=selectors.premium_quota(request)
         )
+        # A logged-in reader with the whole text: rendered as the shell they all
+        # share, then filled for this one (core.shells), kept for the next.
+        shells.start(self, request, access)
         response = TemplateResponse(
             request,
             self.get_template(request),
             self.get_context(request, read_access=access),
         )
         set_cache_headers(response, request, seconds=TALLY_STALE_SECONDS)
-        return response
+        return page_shells.finish(request, response)
 
     @path("reactions/", name="reactions")
     def reactions_route(self, request):
@@ -367,7 +370,7 @@ class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
         context["themes"] = themes = SimpleLazyObject(themes)
         context["seo"] = DebateSeo(self, request, themes=themes)
         context["index_url"] = section_urls(request).get("debates.debateindexpage", "")
-        context["tally"] = selectors.tally_for(self)
+        context["tally"] = SimpleLazyObject(lambda: selectors.tally_for(self))
         context["related"] = SimpleLazyObject(
             lambda: selectors.related_debates(self, themes=list(themes))
         )
@@ -381,7 +384,9 @@ class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
                 counts=SimpleLazyObject(lambda: reactions[1]),
             )
         )
-        if request.user.is_authenticated:
+        if request.user.is_authenticated and not page_shells.building(request):
+            # Rendered in place: a form sent back with its errors, a preview, a
+            # reader without the whole text (a shell's slots load their own).
             context.update(verdict_context(self, request.user))
             context["my_pending_reactions"] = selectors.pending_reactions_of(
                 self, request.user
@@ -430,20 +435,9 @@ def verdict_context(debate, user) -> dict:
     """What the verdict boxes show a logged-in reader: their stances and the forms."""
     # Imported here: debates.selectors, services and forms import this module.
     from debates import selectors, services
-    from debates.forms import VerdictForm
+    from debates.forms import verdict_boxes
 
-    mine = selectors.reader_verdicts(debate, user)
-    needs_consent = not services.has_consented(user)
-    return {
-        "my_verdicts": {
-            moment: Stance(stance).label for moment, stance in mine.items()
-        },
-        "verdict_forms": {
-            moment: VerdictForm(
-                initial={"moment": moment, "stance": mine.get(moment)},
-                needs_consent=needs_consent,
-                auto_id=f"verdict-{moment}-%s",
-            )
-            for moment in Moment.values
-        },
-    }
+    return verdict_boxes(
+        selectors.reader_verdicts(debate, user),
+        needs_consent=not services.has_consented(user),
+    )
