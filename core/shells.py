@@ -16,10 +16,10 @@ Who is served a shell, and how:
   before Wagtail's routing. A GET or HEAD with a session, no query string but
   tracking parameters and no one-off message looks the shell up (one round trip
   with the generations); on a hit it asks the page's *kind* (registered by its
-  room, ``register_kind``) whether this reader may have it (for a debate: the
-  paywall's ``can_read``, which counts a metered reader's free read as opening the
-  page does) and what the slots need (a few queries), and answers without routing
-  or rendering the page.
+  room, ``register_kind``) what the slots need (a few queries), whether the page
+  is still live at that address, and whether this reader may have it (for a
+  debate: the paywall's ``can_read``, which counts a metered reader's free read
+  as opening the page does), and answers without routing or rendering the page.
 * On a miss the page's own view renders it in shell mode (``start`` then
   ``finish``): slots come out as markers, the shell is stored when nothing in it
   belongs to one reader (a message, a CSP nonce, a CSRF token outside a slot),
@@ -79,14 +79,17 @@ def _marker_secret() -> str:
 class Kind:
     """A kind of page served from shells (the debate page).
 
-    ``access(request, ref)`` answers what may be read (truthy) or ``None`` when
-    this reader must have the page rendered for them; ``state(request, ref,
-    access)`` loads what the page's slots need, in as few queries as it can.
-    ``ref`` is the small dict the page gave ``start`` (its id, what the paywall
-    needs)."""
+    ``state(request, ref)`` loads what the page's slots need, in as few queries
+    as it can; ``holds(ref, state)`` says whether the shell still stands for the
+    page as it is (still live, at that address: a purge that was lost is no
+    reason to serve it); ``access(request, ref)`` answers what this reader may
+    read (truthy, given to the slots as ``state["access"]``) or ``None`` when
+    the page must be rendered for them. ``ref`` is the small dict the page gave
+    ``start`` (its id, what the paywall needs)."""
 
-    access: Callable
     state: Callable
+    holds: Callable
+    access: Callable
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,10 @@ _slots: dict[str, Slot] = {}
 _rendered: dict[tuple, str] = {}
 
 
-def register_kind(name: str, *, access: Callable, state: Callable) -> None:
-    _kinds[name] = Kind(access=access, state=state)
+def register_kind(
+    name: str, *, state: Callable, holds: Callable, access: Callable
+) -> None:
+    _kinds[name] = Kind(state=state, holds=holds, access=access)
 
 
 def register_slot(
@@ -249,7 +254,9 @@ def finish(request, response):
             pagecache._cache().set(build.key, entry, build.seconds)
         except pagecache.CACHE_ERRORS as error:
             logger.warning("Page cache unavailable: %s", error)
-    response.content = _fill(request, pieces, build.kind, build.ref, build.access)
+    state = _kinds[build.kind].state(request, build.ref)
+    state["access"] = build.access
+    response.content = _fill(request, pieces, state)
     response[HEADER] = pagecache.MISS
     return response
 
@@ -257,8 +264,7 @@ def finish(request, response):
 # --- Filling a shell -----------------------------------------------------------------
 
 
-def _fill(request, pieces: list, kind: str, ref: dict, access) -> str:
-    state = _kinds[kind].state(request, ref, access)
+def _fill(request, pieces: list, state: dict) -> str:
     language = translation.get_language() or ""
     out = []
     for position, piece in enumerate(pieces):
@@ -324,12 +330,15 @@ class ShellMiddleware:
             or _has_messages(request)
         ):
             return self.get_response(request)
-        access = _kinds[entry["kind"]].access(request, entry["ref"])
-        if not access:
+        kind, ref = _kinds[entry["kind"]], entry["ref"]
+        # The page as it is first: no free read is counted for a page gone.
+        state = kind.state(request, ref)
+        if not kind.holds(ref, state):
             return self.get_response(request)
-        response = HttpResponse(
-            _fill(request, entry["pieces"], entry["kind"], entry["ref"], access)
-        )
+        state["access"] = kind.access(request, ref)
+        if not state["access"]:
+            return self.get_response(request)
+        response = HttpResponse(_fill(request, entry["pieces"], state))
         pagecache.public_for_visitors(response, request)
         response[HEADER] = pagecache.HIT
         return response

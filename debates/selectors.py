@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Subquery, Window
 from django.utils import timezone
+from wagtail.models import Page
 
 from core.admin_permissions import ACCESS_ADMIN
 from core.models import SiteSettings
@@ -242,13 +243,17 @@ class ReaderState:
     consented: bool  # to have their stances recorded (``services.has_consented``)
     pending: tuple[str, ...]  # their reactions awaiting moderation, oldest first
     editor: bool  # may enter the admin (the editor's bar)
+    live_url_path: str | None = None  # the debate's, while it is live
 
 
 @functools.cache
-def _reader_state_sql() -> str:
-    """``reader_state``'s statement, from the models' own tables and columns."""
+def _reader_state_sql(*, editor: bool) -> str:
+    """``reader_state``'s statement, from the models' own tables and columns;
+    with ``editor``, the part that reads the reader's admin access."""
     User = get_user_model()
-    verdict, consent, reaction = (m._meta for m in (Verdict, StanceConsent, Reaction))
+    page, verdict, consent, reaction = (
+        m._meta for m in (Page, Verdict, StanceConsent, Reaction)
+    )
     user_perms = User.user_permissions.through._meta
     user_groups = User.groups.through._meta
     group_perms = Group.permissions.through._meta
@@ -259,7 +264,11 @@ def _reader_state_sql() -> str:
     def col(meta, name):
         return f"{quote(meta.db_table)}.{quote(meta.get_field(name).column)}"
 
-    return f"""
+    sql = f"""
+        SELECT 'page', {col(page, "url_path")}, ''
+          FROM {quote(page.db_table)}
+         WHERE {col(page, "id")} = %(debate)s AND {col(page, "live")} = %(live)s
+        UNION ALL
         SELECT 'verdict', {col(verdict, "moment")}, {col(verdict, "stance")}
           FROM {quote(verdict.db_table)}
          WHERE {col(verdict, "debate")} = %(debate)s
@@ -273,13 +282,16 @@ def _reader_state_sql() -> str:
          WHERE {col(reaction, "debate")} = %(debate)s
            AND {col(reaction, "status")} = %(pending)s
            AND {col(reaction, "author")} = %(user)s
+    """  # noqa: S608 - tables and columns from the models, values as parameters
+    if not editor:
+        return sql
+    editor_part = f"""
         UNION ALL
         SELECT 'editor', '', '' FROM {quote(permission.db_table)}
           JOIN {quote(content_type.db_table)}
             ON {col(content_type, "id")} = {col(permission, "content_type")}
          WHERE {col(content_type, "app_label")} = %(app_label)s
            AND {col(permission, "codename")} = %(codename)s
-           AND %(ask_editor)s = 1
            AND (EXISTS (SELECT 1 FROM {quote(user_perms.db_table)}
                          WHERE {col(user_perms, "permission")} = {col(permission, "id")}
                            AND {col(user_perms, "user")} = %(user)s)
@@ -290,16 +302,18 @@ def _reader_state_sql() -> str:
                             WHERE {col(group_perms, "permission")}
                                   = {col(permission, "id")}
                               AND {col(user_groups, "user")} = %(user)s))
-    """  # noqa: S608 - tables and columns from the models, values as parameters
+    """  # noqa: S608 - as above
+    return sql + editor_part
 
 
 def reader_state(debate_id: int, user) -> ReaderState:
     """The reader's verdicts on the debate, their consent, their reactions waiting
-    for an editor and their admin access, in one statement (a UNION of four).
+    for an editor and their admin access, with the debate's URL path while it is
+    live, in one statement (a UNION).
 
     Written out rather than built with the ORM: a logged-in debate page is
     served from a shell (``debates.shells``) in a few milliseconds, and the ORM
-    took three of them to compile the four parts (the statement itself runs in a
+    took three of them to compile the parts (the statement itself runs in a
     fraction of one); ``tests/debates/test_reader_state.py`` holds it to what the
     ORM's own queries answer, on SQLite and PostgreSQL."""
     # Already known: a superuser, or permissions the paywall read in this request.
@@ -307,15 +321,15 @@ def reader_state(debate_id: int, user) -> ReaderState:
     app_label, codename = ACCESS_ADMIN.split(".")
     params = {
         "debate": debate_id,
+        "live": True,
         "reader_key": reader_key(user),
         "user": user.pk,
         "pending": Reaction.Status.PENDING,
-        "app_label": app_label,
-        "codename": codename,
-        "ask_editor": 0 if known else 1,
     }
+    if not known:
+        params.update(app_label=app_label, codename=codename)
     with connection.cursor() as cursor:
-        cursor.execute(_reader_state_sql(), params)
+        cursor.execute(_reader_state_sql(editor=not known), params)
         rows = cursor.fetchall()
     waiting = sorted((int(pk), text) for tag, text, pk in rows if tag == "pending")
     if known:
@@ -327,6 +341,7 @@ def reader_state(debate_id: int, user) -> ReaderState:
         consented=any(tag == "consent" for tag, _a, _b in rows),
         pending=tuple(text for _pk, text in waiting),
         editor=editor,
+        live_url_path=next((a for tag, a, _b in rows if tag == "page"), None),
     )
 
 

@@ -36,13 +36,23 @@ def ref_of(debate: DebatePage, request) -> dict | None:
     has view restrictions (Wagtail's privacy settings), which only routing checks."""
     if debate.get_view_restrictions().exists():
         return None
-    return {"pk": debate.pk, "premium": debate.premium, "url": debate.get_url(request)}
+    return {
+        "pk": debate.pk,
+        "premium": debate.premium,
+        "url": debate.get_url(request),
+        "url_path": debate.url_path,
+    }
 
 
 def _page(ref: dict) -> SimpleNamespace:
     """The page as the paywall and the slots' templates read it: its id, whether
     it is premium."""
     return SimpleNamespace(pk=ref["pk"], premium=ref["premium"])
+
+
+def holds(ref: dict, state: dict) -> bool:
+    """The debate is still live, at the address the shell was made for."""
+    return state["reader"].live_url_path == ref["url_path"]
 
 
 def access(request, ref: dict):
@@ -53,12 +63,11 @@ def access(request, ref: dict):
     return read if read.allowed else None
 
 
-def state(request, ref: dict, read_access) -> dict:
+def state(request, ref: dict) -> dict:
     reader = selectors.reader_state(ref["pk"], request.user)
     tally = selectors.tally_of(ref["pk"])
     return {
         "ref": ref,
-        "read_access": read_access,
         "reader": reader,
         "tally": tally,
         "editor": reader.editor,
@@ -80,7 +89,7 @@ def _verdict(request, state, *, moment):
 
 
 def _free_reads_key(request, state):
-    read = state["read_access"]
+    read = state["access"]
     return (read.reason, read.remaining)
 
 
@@ -110,7 +119,7 @@ def _reaction_form(request, state):
 
 
 def connect() -> None:
-    shells.register_kind(KIND, access=access, state=state)
+    shells.register_kind(KIND, state=state, holds=holds, access=access)
     shells.register_slot(
         "debate-verdict",
         "debates/includes/verdict.html",
@@ -120,7 +129,7 @@ def connect() -> None:
     shells.register_slot(
         "debate-free-reads",
         "debates/includes/free_reads.html",
-        context=lambda request, state: {"read_access": state["read_access"]},
+        context=lambda request, state: {"read_access": state["access"]},
         key=_free_reads_key,
     )
     shells.register_slot(

@@ -217,7 +217,11 @@ def measure(port: int, pages, cookies, static_path: str) -> dict[str, Figures]:
 
         def keep(response, _body):
             with lock:
-                seen[f"{response.status} {response.getheader('X-Cache', '-')}"] += 1
+                # The full-page cache's answer, or a logged-in reader's shell's.
+                answer = response.getheader("X-Cache") or response.getheader(
+                    "X-Shell", "-"
+                )
+                seen[f"{response.status} {answer}"] += 1
 
         return [
             [Request("GET", page.path, headers=headers, on_answer=keep)]

@@ -30,12 +30,23 @@ the pages' HTML:
   the connection after each answer; WhiteNoise's static file goes through the same
   workers with less work. The ratio to the static file measures that remaining
   cost, not the page's rendering.
-- Logged-in pages (poll, subscriber) are rendered for each reader; 250 req/s on 2
-  workers needs a render under 8 ms on cores of their own, which a page of 17 to
-  23 queries and a full template does not reach on this machine (see the render
-  times above): beyond caching fragments of the page that are the same for every
-  reader (the debate's sides, the related debates), the way up is more workers
-  and more app servers, which `make cluster` shows share all they must.
+- The subscriber's debate page was rendered for each reader: 27 to 36 ms and 10
+  queries, most of it the template, for 62 req/s. It is now answered from a shell
+  (`core/shells.py`, `debates/shells.py`): the page as every reader allowed the
+  whole text sees it, kept with the page cache's generations (a purge drops it),
+  its personal parts (the verdict boxes, the free reads left, the tally, the
+  reader's reactions awaiting moderation, the reaction form, the editor's bar)
+  left as slots that each request fills, before Wagtail routes anything. A hit
+  costs the session, the account, the paywall's decision (the subscription), one
+  statement for the reader's own part (`debates.selectors.reader_state`, written
+  out: the ORM spent 3 ms compiling its four parts) and the tally: 4 queries. The
+  slots' HTML is kept in each worker by the few values it depends on, with the
+  CSRF token put in per request. What bounds it now: those queries' round trips
+  and the ORM's compiling of the three left (about 1 ms each), then Django's
+  middleware chain.
+- The poll page, logged in, is still rendered for each reader (6 queries, 20 ms of
+  template): the same shell would serve it (the reader's ballot and the form as
+  slots); it has no target here.
 - Memory: the workers grow while they first render the pages at size (templates
   and querysets of a larger page, Python's allocator keeping freed arenas); the
   column « after the demo reads » separates that from growth while serving the
@@ -158,8 +169,9 @@ def report(*, pages, demo, large, sized, memory, info, stages, load, odd) -> str
         else ""
     )
     cache = (
-        "The full-page cache (`core/pagecache.py`) is in this tree: the « hit »"
-        " columns give the share of answers it served."
+        "The full-page cache (`core/pagecache.py`) and the logged-in readers'"
+        " shells (`core/shells.py`) are in this tree: the « hit » columns give the"
+        " share of answers either served."
         if load["page_cache"]
         else "There is no full-page cache in this tree yet."
     )

@@ -20,6 +20,7 @@ def _orm_state(debate, user) -> selectors.ReaderState:
         consented=services.has_consented(user),
         pending=tuple(r.text for r in selectors.pending_reactions_of(debate, user)),
         editor=may_enter_admin(user),
+        live_url_path=debate.url_path if debate.live else None,
     )
 
 
@@ -29,7 +30,14 @@ def test_a_reader_who_did_nothing(debate):
     state = selectors.reader_state(debate.pk, reader)
 
     assert state == _orm_state(debate, reader)
-    assert state == selectors.ReaderState({}, False, (), False)
+    assert state == selectors.ReaderState({}, False, (), False, debate.url_path)
+
+
+def test_an_unpublished_debate_has_no_live_path(debate):
+    reader = UserFactory(email="rien@example.org", verified=True)
+    debate.unpublish()
+
+    assert selectors.reader_state(debate.pk, reader).live_url_path is None
 
 
 def test_verdicts_consent_and_waiting_reactions_of_this_debate_only(
