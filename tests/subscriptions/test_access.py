@@ -48,6 +48,31 @@ def test_a_complimentary_subscription_gives_access_until_its_end_date():
     assert has_reader_access(user, today=today + datetime.timedelta(days=1)) is False
 
 
+@pytest.mark.parametrize(
+    ("status", "days_left"),
+    [
+        (status, days_left)
+        for status in S
+        for days_left in (None, -1, 0, 1)
+        # A complimentary subscription always has an end (a database constraint).
+        if not (status == S.COMPLIMENTARY and days_left is None)
+    ],
+)
+@pytest.mark.django_db
+def test_the_query_answers_what_the_subscription_says(status, days_left):
+    # has_reader_access asks the database; Subscription.grants_access decides on
+    # a row in hand: both must agree, whatever the status and end date.
+    today = datetime.date(2026, 12, 8)
+    until = None if days_left is None else today + datetime.timedelta(days=days_left)
+    subscription = SubscriptionFactory(
+        status=status, stripe_subscription_id=None, complimentary_until=until
+    )
+
+    assert has_reader_access(subscription.account.user, today=today) is (
+        subscription.grants_access(today)
+    )
+
+
 @pytest.mark.django_db
 def test_an_ended_subscription_does_not_hide_a_newer_one():
     old = SubscriptionFactory(status=S.CANCELED)
