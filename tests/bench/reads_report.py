@@ -71,17 +71,31 @@ def _rows(demo, large, static_demo, static_large) -> str:
             f"| {s.summary.per_second:,.0f} | {ms(s.summary.p50)} | {ms(s.summary.p99)} "
             f"| {s.queries} | {s.render_ms:,.1f} ms | {s.sql_ms:,.1f} ms "
             f"| {s.summary.per_second / static_large:.2f} | {_cache(s)} "
-            f"| **{s.summary.per_second / d.summary.per_second:.2f}** |"
+            f"| {s.summary.per_second / d.summary.per_second:.2f} "
+            f"| **{_held(d, s, static_demo, static_large):.2f}** |"
         )
     return "\n".join(rows)
 
 
+def _held(d, s, static_demo: float, static_large: float) -> float:
+    """A page's speed at size against its speed with the demo, each measured
+    against the static file of its own phase: the machine's own drift between
+    the two phases (the static file's speed moves too) cancels out."""
+    return (s.summary.per_second / static_large) / (d.summary.per_second / static_demo)
+
+
 def _targets(demo, large, memory) -> tuple[str, list[str]]:
     static = demo["static file"].summary.per_second
+    static_large = large["static file"].summary.per_second
     anonymous = demo["free debate"].summary.per_second / static
     subscriber = demo["premium debate, subscriber"].summary.per_second
     slowest = min(
-        (large[label].summary.per_second / d.summary.per_second, label)
+        (_held(d, large[label], static, static_large), label)
+        for label, d in demo.items()
+        if label != "static file"
+    )
+    raw = min(
+        large[label].summary.per_second / d.summary.per_second
         for label, d in demo.items()
         if label != "static file"
     )
@@ -103,7 +117,9 @@ def _targets(demo, large, memory) -> tuple[str, list[str]]:
         ),
         (
             "each page at 10,000 debates ≥ 0.9 × its demo-size speed",
-            f"lowest {slowest[0]:.2f} ({slowest[1]})",
+            f"lowest {slowest[0]:.2f} ({slowest[1]}), each against the static "
+            f"file of its phase; in raw req/s lowest {raw:.2f}, the static file "
+            f"itself {static_large / static:.2f}",
             slowest[0] >= 0.9,
         ),
         (
@@ -202,8 +218,13 @@ reactions**, {sized.on_measured} of them on each measured debate (a popular
 debate). Page tree after the bulk insert (treebeard `find_problems`, what
 `fixtree` checks): {", ".join(sized.tree_problems) or "no problem"}.
 
-| page | demo: req/s | p50 | p99 | queries | render | SQL | ÷ static | hit | at size: req/s | p50 | p99 | queries | render | SQL | ÷ static | hit | at size ÷ demo |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+The last two columns compare each page at size with the same page with the demo:
+in raw requests per second, then each against the static file of its own phase,
+which is the figure the target is judged on (the machine's speed drifts between
+the two phases; the static file's ratio in the first column shows by how much).
+
+| page | demo: req/s | p50 | p99 | queries | render | SQL | ÷ static | hit | at size: req/s | p50 | p99 | queries | render | SQL | ÷ static | hit | at size ÷ demo | same, ÷ static |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 {_rows(demo, large, static_demo, static_large)}
 
 Targets (reported, not asserted):
