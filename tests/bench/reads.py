@@ -9,7 +9,8 @@ Run by ``make reads`` (and ``make bench``); never collected by pytest.
    requires: its subscriber subscribes through the demo checkout); the static
    files are collected.
 2. gunicorn serves the site with production settings and 2 workers. Each page is
-   fetched by concurrent clients in turn, between two rounds of the static file:
+   fetched by concurrent clients in turn, between two rounds of the static file
+   (and right after a short one, against which the page is measured):
    home, the debate index, a free and a premium debate without an account, the
    premium debate as a subscriber, a poll page logged in, the events page and a
    conference page. Each page's queries are counted once, in this process
@@ -114,6 +115,14 @@ class Figures:
     render_ms: float  # in this process, mean of RENDERS
     sql_ms: float
     x_cache: Counter = field(default_factory=Counter)
+    # The static file, fired at right before each of the page's windows.
+    static_beside: Summary | None = None
+
+    def per_static(self, static: float) -> float:
+        """The page's throughput against the static file of the same moments
+        (``static``: the phase's, for the static file's own row)."""
+        reference = self.static_beside.per_second if self.static_beside else static
+        return self.summary.per_second / reference
 
 
 def seed_demo(env: dict[str, str], log: Path) -> None:
@@ -239,12 +248,16 @@ def measure(port: int, pages, cookies, static_path: str) -> dict[str, Figures]:
 
     # Two passes over the pages, each page for half of SECONDS in each: a burst
     # of other work on the machine weighs on half a window of one page, not a
-    # whole one.
+    # whole one. Right before each window the static file is fired at too: each
+    # page is compared with the static file of the same moments, so that the
+    # machine's own drift during the run cancels out.
     before = for_a_while(static)
     phases, seen = {p.label: [] for p in pages}, {p.label: Counter() for p in pages}
+    beside = {p.label: [] for p in pages}
     lock = threading.Lock()
     for _pass in range(2):
         for page in pages:
+            beside[page.label] += for_a_while(static, SECONDS / 4)
             phases[page.label] += for_a_while(
                 lambda: requests(page, PER_PAGE, seen[page.label], lock),  # noqa: B023 (called at once)
                 SECONDS / 2,
@@ -258,9 +271,13 @@ def measure(port: int, pages, cookies, static_path: str) -> dict[str, Figures]:
             render_ms,
             sql_ms,
             x_cache=seen[page.label],
+            static_beside=Summary.of(*beside[page.label]),
         )
     after = for_a_while(static)
-    figures["static file"] = Figures(Summary.of(*before, *after), 0, 0.0, 0.0)
+    every_static = [phase for phases_ in beside.values() for phase in phases_]
+    figures["static file"] = Figures(
+        Summary.of(*before, *every_static, *after), 0, 0.0, 0.0
+    )
     return figures
 
 
