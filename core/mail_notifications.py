@@ -1,4 +1,5 @@
-"""Wagtail's moderation emails, through the outbox like every other email.
+"""Wagtail's moderation and comment emails, through the outbox like every other
+email.
 
 Wagtail sends its workflow notifications (a page submitted to the moderators,
 approved, sent back) from the signal handlers it connects in
@@ -13,6 +14,11 @@ Wagtail's, and only the last step changes: each message is owed
 (``core.outbox.owe_rendered``), then delivered after commit by the email task,
 retried, never twice.
 
+The comment notifications (a comment added, answered or resolved on a page) are
+sent by the page editor's view itself, through ``wagtail.admin.mail.
+send_notification`` as that view imported it: ``owe_notification`` takes its
+place there, with Wagtail's recipients, preferences and templates.
+
 https://docs.wagtail.org/en/stable/reference/settings.html#email-notifications
 """
 
@@ -26,6 +32,7 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
     WorkflowStateSubmissionEmailNotifier,
 )
+from wagtail.admin.views.pages import edit as page_edit
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
     task_submitted,
@@ -33,6 +40,7 @@ from wagtail.signals import (
     workflow_rejected,
     workflow_submitted,
 )
+from wagtail.users.models import UserProfile
 
 from core.outbox import owe_rendered
 
@@ -59,26 +67,63 @@ class OutboxNotifications:
             settings.DEFAULT_FROM_EMAIL,
         )
         for recipient in recipients:
-            context["user"] = recipient
-            language = recipient.wagtail_userprofile.get_preferred_language()
-            with translation.override(language):
-                message = EmailMultiAlternatives(
-                    render_to_string(template_set["subject"], context).strip(),
-                    render_to_string(template_set["text"], context).strip(),
-                    from_email,
-                    [recipient.email],
-                    headers={"Auto-Submitted": "auto-generated"},
-                )
-                if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
-                    message.attach_alternative(
-                        render_to_string(template_set["html"], context), "text/html"
-                    )
             key = (
                 f"wagtail:{self.notification}:{context['notification_cause']}"
                 f":{recipient.pk}"
             )
-            owe_rendered(message, language=language, key=key)
+            _owe(template_set, context, recipient, from_email=from_email, key=key)
         return True
+
+
+def _owe(templates: dict, context: dict, recipient, *, from_email, key=None) -> None:
+    """One of Wagtail's notifications to ``recipient``, rendered in their
+    language with Wagtail's ``templates`` (subject, text, html), owed to the
+    outbox."""
+    context["user"] = recipient
+    language = recipient.wagtail_userprofile.get_preferred_language()
+    with translation.override(language):
+        message = EmailMultiAlternatives(
+            render_to_string(templates["subject"], context).strip(),
+            render_to_string(templates["text"], context).strip(),
+            from_email,
+            [recipient.email],
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+        if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
+            message.attach_alternative(
+                render_to_string(templates["html"], context), "text/html"
+            )
+    owe_rendered(message, language=language, key=key)
+
+
+def owe_notification(recipient_users, notification: str, extra_context: dict) -> bool:
+    """``wagtail.admin.mail.send_notification`` (Wagtail 8), the last step
+    changed: each message is owed to the outbox, not sent during the request.
+    The same recipients (active, with an address, who keep this kind of
+    notification on in their profile) and the same templates."""
+    recipients = [
+        user
+        for user in recipient_users
+        if user.is_active
+        and user.email
+        and getattr(UserProfile.get_for_user(user), f"{notification}_notifications")
+    ]
+    folder = "wagtailadmin/notifications/"
+    templates = {
+        part: f"{folder}{notification}{suffix}"
+        for part, suffix in (
+            ("subject", "_subject.txt"),
+            ("text", ".txt"),
+            ("html", ".html"),
+        )
+    }
+    from_email = getattr(
+        settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", settings.DEFAULT_FROM_EMAIL
+    )
+    for recipient in recipients:
+        context = {"settings": settings, **extra_context}
+        _owe(templates, context, recipient, from_email=from_email)
+    return True
 
 
 class TaskSubmitted(OutboxNotifications, GroupApprovalTaskStateSubmissionEmailNotifier):
@@ -134,3 +179,5 @@ def connect() -> None:
     for signal, sender, dispatch_uid, notifier in NOTIFIERS:
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
         signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)
+    # The page editor's comment notifications (wagtail.admin.views.pages.edit).
+    page_edit.send_notification = owe_notification
