@@ -115,18 +115,7 @@ def forget_editions(**kwargs) -> None:
 
 
 def tally_for(debate: DebatePage) -> VerdictTally:
-    return VerdictTally.objects.filter(debate=debate).first() or VerdictTally(
-        debate=debate
-    )
-
-
-def reader_verdicts(debate: DebatePage, user) -> dict[str, str]:
-    """The reader's own stances on this debate, by moment."""
-    return dict(
-        Verdict.objects.filter(debate=debate, reader_key=reader_key(user)).values_list(
-            "moment", "stance"
-        )
-    )
+    return tally_of(debate.pk)
 
 
 # Threads (a published reaction and its published replies) shown on the debate page
@@ -346,8 +335,8 @@ def reader_state(debate_id: int, user) -> ReaderState:
 
 
 def tally_of(debate_id: int) -> VerdictTally:
-    """``tally_for`` by the debate's id, in a statement written out for the same
-    reason as ``reader_state``'s."""
+    """The debate's tally (zeros before its first verdict), by the debate's id,
+    in a statement written out for the same reason as ``reader_state``'s."""
     meta = VerdictTally._meta
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
@@ -361,14 +350,6 @@ def tally_of(debate_id: int) -> VerdictTally:
         row = cursor.fetchone()
     values = dict(zip((f.attname for f in fields), row, strict=True)) if row else {}
     return VerdictTally(debate_id=debate_id, **values)
-
-
-def pending_reactions_of(debate: DebatePage, user) -> list[Reaction]:
-    return list(
-        Reaction.objects.filter(
-            debate=debate, author=user, status=Reaction.Status.PENDING
-        ).order_by("created_at")
-    )
 
 
 def premium_quota(request) -> int:

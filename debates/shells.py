@@ -103,11 +103,6 @@ def _results_key(request, state):
     return (*counts, tally.both, tally.changed)
 
 
-def _pending(request, state):
-    texts = [SimpleNamespace(text=text) for text in state["reader"].pending]
-    return {"my_pending_reactions": texts}
-
-
 def _reaction_form(request, state):
     ref = state["ref"]
     return {
@@ -141,7 +136,9 @@ def connect() -> None:
     shells.register_slot(
         "debate-pending",
         "debates/includes/pending_reactions.html",
-        context=_pending,
+        context=lambda request, state: {
+            "my_pending_reactions": state["reader"].pending
+        },
         # Their own words: kept only when there are none.
         key=lambda request, state: None if state["reader"].pending else (),
     )

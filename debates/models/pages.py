@@ -57,7 +57,7 @@ class DebateIndexPage(LatestRevisionGuard, CachedPage, Page):
         verbose_name = _("debate index")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: debates.selectors imports this module.
+        # Imported here: debates.selectors and debates.forms import this module.
         from debates import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -344,8 +344,9 @@ class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
         page (``services.open_debate``) allowed. Without it (an editor's preview)
         the access is looked up without counting anything, so a debate not yet
         counted this month stays behind the wall (``subscriptions.paywall``)."""
-        # Imported here: debates.selectors imports this module.
+        # Imported here: debates.selectors and debates.forms import this module.
         from debates import selectors
+        from debates.forms import verdict_boxes
 
         context = super().get_context(request, *args, **kwargs)
         if read_access is None:
@@ -387,10 +388,12 @@ class DebatePage(LatestRevisionGuard, RoutablePageMixin, Page):
         if request.user.is_authenticated and not page_shells.building(request):
             # Rendered in place: a form sent back with its errors, a preview, a
             # reader without the whole text (a shell's slots load their own).
-            context.update(verdict_context(self, request.user))
-            context["my_pending_reactions"] = selectors.pending_reactions_of(
-                self, request.user
+            # The same one statement the slots read (selectors.reader_state).
+            reader = selectors.reader_state(self.pk, request.user)
+            context.update(
+                verdict_boxes(reader.verdicts, needs_consent=not reader.consented)
             )
+            context["my_pending_reactions"] = reader.pending
         return context
 
 
@@ -429,15 +432,3 @@ def reactions_context(debate, request, *, threads, counts, page_number=None) -> 
             }
         )
     return context
-
-
-def verdict_context(debate, user) -> dict:
-    """What the verdict boxes show a logged-in reader: their stances and the forms."""
-    # Imported here: debates.selectors, services and forms import this module.
-    from debates import selectors, services
-    from debates.forms import verdict_boxes
-
-    return verdict_boxes(
-        selectors.reader_verdicts(debate, user),
-        needs_consent=not services.has_consented(user),
-    )

@@ -9,16 +9,22 @@ from accounts.factories import UserFactory
 from core.templatetags.userbar_tags import may_enter_admin
 from debates import selectors, services
 from debates.factories import DebatePageFactory, ReactionFactory
-from debates.models import Reaction
+from debates.models import Reaction, Verdict, VerdictTally
+from debates.services import reader_key
 
 pytestmark = pytest.mark.django_db
 
 
 def _orm_state(debate, user) -> selectors.ReaderState:
+    """The same answers, from the ORM."""
+    verdicts = Verdict.objects.filter(debate=debate, reader_key=reader_key(user))
+    pending = Reaction.objects.filter(
+        debate=debate, author=user, status=Reaction.Status.PENDING
+    ).order_by("created_at", "pk")
     return selectors.ReaderState(
-        verdicts=selectors.reader_verdicts(debate, user),
+        verdicts=dict(verdicts.values_list("moment", "stance")),
         consented=services.has_consented(user),
-        pending=tuple(r.text for r in selectors.pending_reactions_of(debate, user)),
+        pending=tuple(pending.values_list("text", flat=True)),
         editor=may_enter_admin(user),
         live_url_path=debate.url_path if debate.live else None,
     )
@@ -102,7 +108,10 @@ def test_the_tally_by_id_is_the_tally(debate, make_voter):
         services.cast_verdict(debate, user=voter, moment="before", stance=stance)
         services.cast_verdict(debate, user=voter, moment="after", stance="contre")
 
-    written_out, orm = selectors.tally_of(debate.pk), selectors.tally_for(debate)
+    written_out, orm = (
+        selectors.tally_of(debate.pk),
+        VerdictTally.objects.get(debate=debate),
+    )
 
     fields = [f.attname for f in orm._meta.concrete_fields]
     assert [getattr(written_out, f) for f in fields] == [

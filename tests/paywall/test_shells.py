@@ -82,7 +82,7 @@ def test_the_token_a_shell_hands_out_is_accepted_by_the_form(premium, subscriber
     )
 
     assert answer.status_code == 302
-    assert selectors.reader_verdicts(premium, subscriber) == {"before": "pour"}
+    assert selectors.reader_state(premium.pk, subscriber).verdicts == {"before": "pour"}
 
 
 @pytest.mark.parametrize("who", ["over_quota_reader", "unverified"])
