@@ -31,8 +31,8 @@ Who is served a shell, and how:
   its CSRF token left as a placeholder put in per request.
 * Anything else (a form sent back with its errors, a preview, a page with a query
   string) renders ``{% personal %}``'s own content with the page's context, as
-  any template would. ``tests/core/test_shells.py`` checks that both ways give
-  the same page.
+  any template would. ``tests/paywall/test_shells.py`` checks that both ways
+  give the same page.
 
 A shell is never kept for a page with view restrictions (Wagtail's privacy
 settings are checked when the page is routed, which a hit skips).
@@ -138,7 +138,6 @@ class Build:
     access: object = None
     generations: tuple = ()
     storable: bool = True
-    seconds: int = 0
     slots: list = field(default_factory=list)
 
 
@@ -167,13 +166,14 @@ def _has_messages(request) -> bool:
     return bool(storage.used or len(messages.get_messages(request)))
 
 
-def start(request, *, kind: str, ref: Callable[[], dict | None], access, seconds=None):
+def start(request, *, kind: str, ref: Callable[[], dict | None], access):
     """Called by a page's view before it renders for a logged-in reader: the
     page is rendered as a shell (its slots as markers) when it can be, and
     ``finish`` fills it for this reader, whose ``access`` the view decided.
     ``ref()`` is what the kind needs of the page, or ``None`` when it must never
-    be served from a shell (a view restriction). ``seconds`` caps how long the
-    shell is kept."""
+    be served from a shell (a view restriction). A shell is kept as long as a
+    page in the page cache (``PAGE_CACHE_SECONDS``), or until the page's purge:
+    what changes sooner is a slot."""
     if not request.user.is_authenticated or not _eligible(request):
         return None
     try:
@@ -184,9 +184,7 @@ def start(request, *, kind: str, ref: Callable[[], dict | None], access, seconds
     if page_ref is None:
         return None
     build = Build(kind=kind, ref=page_ref, key=key, access=access)
-    limit = settings.PAGE_CACHE_SECONDS
-    build.seconds = limit if seconds is None else min(seconds, limit)
-    if _enabled() and build.seconds > 0:
+    if _enabled():
         try:
             build.generations, _entry = pagecache._fetch(
                 pagecache._cache(), key, request.path
@@ -251,7 +249,7 @@ def finish(request, response):
             "pieces": pieces,
         }
         try:
-            pagecache._cache().set(build.key, entry, build.seconds)
+            pagecache._cache().set(build.key, entry, settings.PAGE_CACHE_SECONDS)
         except pagecache.CACHE_ERRORS as error:
             logger.warning("Page cache unavailable: %s", error)
     state = _kinds[build.kind].state(request, build.ref)
